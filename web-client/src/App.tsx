@@ -1,0 +1,51 @@
+import { I18nProvider, useI18n } from './i18n';
+import { BadgeLogin } from './phone/BadgeLogin';
+import { FairHome } from './phone/FairHome';
+import { Join } from './phone/Join';
+import { Landing } from './phone/Landing';
+import { Page, TopBar } from './ui/components';
+import { lazy } from './ui/lazy';
+import { Link, Router, type Route } from './ui/router';
+
+const OrganiserLogin = lazy(() => import('./organiser/Login').then((m) => m.OrganiserLogin));
+const OrganiserFairs = lazy(() => import('./organiser/Fairs').then((m) => m.OrganiserFairs));
+const OrganiserFair = lazy(() => import('./organiser/FairDetail').then((m) => m.OrganiserFair));
+const Screen = lazy(() => import('./board/Screen').then((m) => m.Screen));
+const Notary = lazy(() => import('./notary/Notary').then((m) => m.Notary));
+
+const routes: Route[] = [
+  { path: '/', view: () => <Landing /> },
+  { path: '/organiser/login', view: () => <OrganiserLogin /> },
+  { path: '/organiser', view: () => <OrganiserFairs /> },
+  { path: '/organiser/fairs/:id', view: (p) => <OrganiserFair id={p.id!} /> },
+  { path: '/b/:badgeToken', view: (p) => <BadgeLogin badgeToken={p.badgeToken!} /> },
+  { path: '/join', view: () => <Join /> },
+  { path: '/join/:code', view: (p) => <Join code={p.code!} /> },
+  { path: '/f/:fairId', view: (p) => <FairHome id={p.fairId!} /> },
+  { path: '/screen/:token', view: (p) => <Screen token={p.token!} /> },
+  { path: '/notary', view: () => <Notary /> },
+];
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <TopBar />
+      <Page>
+        <h1>{t('notFoundTitle')}</h1>
+        <p>{t('notFoundBody')}</p>
+        <Link class="btn btn-primary" href="/">
+          {t('goHome')}
+        </Link>
+      </Page>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Router routes={routes} fallback={() => <NotFound />} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, unwrap } from '../api/client';
+import { ApiProblem } from '../api/problem';
+import { setSession } from '../api/session';
+import { useI18n } from '../i18n';
+import { ErrorBox, Page, TopBar } from '../ui/components';
+import { Link, navigate } from '../ui/router';
+
+/** /b/:badgeToken — the QR code on a badge: trade the badge token for a JWT and go to the fair. */
+export function BadgeLogin({ badgeToken }: { badgeToken: string }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<unknown>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    unwrap(api(null).POST('/api/auth/badge', { body: { badgeToken } })).then(
+      (res) => {
+        if (cancelled) return;
+        setSession('person', {
+          token: res.token,
+          expiresAt: res.expiresAt,
+          fairId: res.fairId,
+          personId: res.personId,
+        });
+        navigate(`/f/${res.fairId}`, { replace: true });
+      },
+      (e: unknown) => !cancelled && setError(e),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [badgeToken, attempt]);
+
+  const invalid = error instanceof ApiProblem && [401, 403, 404, 410].includes(error.status);
+  return (
+    <>
+      <TopBar />
+      <Page>
+        {!error && <p class="loading">{t('badgeSigningIn')}</p>}
+        {invalid ? (
+          <p class="error-box" role="alert">
+            {t('badgeInvalid')}
+          </p>
+        ) : (
+          <ErrorBox error={error} />
+        )}
+        {error && !invalid && (
+          <button type="button" class="btn btn-primary btn-block" onClick={() => setAttempt((a) => a + 1)}>
+            {t('retry')}
+          </button>
+        )}
+        {error && (
+          <p class="center">
+            <Link href="/">{t('goHome')}</Link>
+          </p>
+        )}
+      </Page>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload: () => void;
+  setData: (d: T) => void;
+}
+
+/** Loads data once per `deps` change; ignores answers that arrive after a newer load started. */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const gen = useRef(0);
+  useEffect(() => {
+    const my = ++gen.current;
+    setLoading(true);
+    setError(null);
+    load().then(
+      (d) => {
+        if (gen.current !== my) return;
+        setData(d);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        if (gen.current !== my) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((x) => x + 1), []);
+  return { data, error, loading, reload, setData };
+}
