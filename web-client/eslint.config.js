@@ -28,7 +28,15 @@ export default tseslint.config(
   {
     files: ['e2e/**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        Buffer: 'readonly',
+        crypto: 'readonly',
+        localStorage: 'readonly',
+      },
     },
   },
 );

@@ -57,7 +57,7 @@ export function api(scope: Scope | null): Api {
   const k = scope ?? 'anonymous';
   let c = clients.get(k);
   if (!c) {
-    c = createClient<paths>({ baseUrl: '', fetch: retryingFetch });
+    c = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: retryingFetch });
     c.use(authMiddleware(scope));
     clients.set(k, c);
   }

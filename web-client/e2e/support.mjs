@@ -1,0 +1,122 @@
+// Shared helpers for the browser tests: configuration from the environment, Chromium launch,
+// REST calls as the organiser, and screenshots of every open page when a test fails.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ARTIFACTS = path.resolve(here, '..', 'target', 'e2e-artifacts');
+
+function required(name) {
+  const v = process.env[name];
+  if (!v) throw new Error(`Set ${name} (see web-client/README.md, "E2E")`);
+  return v;
+}
+
+export const config = {
+  baseUrl: (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
+  get email() {
+    return required('ORGANISER_EMAIL');
+  },
+  get password() {
+    return required('ORGANISER_PASSWORD');
+  },
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  timeoutMs: Number(process.env.E2E_TIMEOUT_MS ?? 15000),
+};
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A fresh browser profile per context; returns the context and a disposer. */
+export async function launch(options = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'gielda-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: config.chromium,
+    args: ARGS,
+    locale: 'pl-PL',
+    timezoneId: 'Europe/Warsaw',
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
+  context.setDefaultTimeout(config.timeoutMs);
+  context.setDefaultNavigationTimeout(config.timeoutMs * 2);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const dispose = async () => {
+    await context.close().catch(() => {});
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
+  };
+  return { context, page, dispose };
+}
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  userAgent:
+    'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Mobile Safari/537.36',
+};
+
+/**
+ * Runs `body`; on failure saves a screenshot of every page of every given context into
+ * target/e2e-artifacts and rethrows.
+ */
+export async function withArtifacts(name, contexts, body) {
+  try {
+    await body();
+  } catch (e) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const safe = name.replace(/[^\w-]+/g, '_');
+    let n = 0;
+    for (const ctx of contexts()) {
+      for (const p of ctx.pages()) {
+        const file = path.join(ARTIFACTS, `${safe}-${++n}.png`);
+        await p.screenshot({ path: file, fullPage: true }).catch(() => {});
+        console.error(`# screenshot: ${file} (${p.url()})`);
+      }
+    }
+    throw e;
+  }
+}
+
+/** Small REST client for set-up and checks that are not under test. */
+export async function rest(method, url, { token, body, headers = {} } = {}) {
+  const res = await fetch(config.baseUrl + url, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(method !== 'GET' ? { 'Idempotency-Key': crypto.randomUUID() } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = text;
+  }
+  if (!res.ok) throw new Error(`${method} ${url} -> ${res.status}: ${text.slice(0, 500)}`);
+  return json;
+}
+
+export async function organiserToken() {
+  const res = await rest('POST', '/api/auth/login', {
+    body: { email: config.email, password: config.password },
+  });
+  return res.token;
+}
