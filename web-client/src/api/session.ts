@@ -42,3 +42,20 @@ export function onSessionChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+/** A token answer as the API sends it (fields may be absent in the generated types). */
+export interface TokenAnswer {
+  token?: string;
+  expiresAt?: string;
+  fairId?: number | null;
+  personId?: number | null;
+}
+
+/** Validates a token answer and turns it into a session; throws when the server sent no token. */
+export function toSession(res: TokenAnswer): Session {
+  if (!res.token) throw new Error('The server answered without a token');
+  const s: Session = { token: res.token, expiresAt: res.expiresAt ?? '' };
+  if (typeof res.fairId === 'number') s.fairId = res.fairId;
+  if (typeof res.personId === 'number') s.personId = res.personId;
+  return s;
+}

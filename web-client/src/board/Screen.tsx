@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { setSession } from '../api/session';
+import { setSession, toSession } from '../api/session';
 import type { Fair } from '../api/types';
 import { useI18n } from '../i18n';
 import { useBoard } from '../realtime/useBoard';
@@ -16,9 +16,11 @@ export function Screen({ token }: { token: string }) {
     let cancelled = false;
     (async () => {
       const res = await unwrap(api(null).POST('/api/auth/screen', { body: { screenToken: token } }));
-      setSession('screen', { token: res.token, expiresAt: res.expiresAt, fairId: res.fairId });
+      const session = toSession(res);
+      if (session.fairId === undefined) throw new Error('The screen token names no fair');
+      setSession('screen', session);
       const f = await unwrap(
-        api('screen').GET('/api/fairs/{fairId}', { params: { path: { fairId: res.fairId } } }),
+        api('screen').GET('/api/fairs/{fairId}', { params: { path: { fairId: session.fairId } } }),
       );
       if (!cancelled) setFair(f);
     })().catch((e: unknown) => !cancelled && setError(e));

@@ -41,10 +41,10 @@ export function OrganiserFair({ id }: { id: string }) {
         <ErrorBox error={fair.error} />
         {fair.data && (
           <>
-            <FairHeader fair={fair.data} onChange={fair.setData} />
+            <FairHeader fairId={fairId} fair={fair.data} onChange={fair.setData} />
             <div class="grid-2">
               <ImportCsv fairId={fairId} onImported={people.reload} />
-              <Tools fair={fair.data} />
+              <Tools fairId={fairId} />
             </div>
             <PeopleList people={people.data} loading={people.loading} error={people.error} />
           </>
@@ -54,13 +54,13 @@ export function OrganiserFair({ id }: { id: string }) {
   );
 }
 
-function FairHeader({ fair, onChange }: { fair: Fair; onChange: (f: Fair) => void }) {
+function FairHeader({ fairId, fair, onChange }: { fairId: number; fair: Fair; onChange: (f: Fair) => void }) {
   const { t, tx, lang } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const next = nextPhase(fair.phase);
   const tz = fair.timeZone || FAIR_TIME_ZONE;
-  const joinLink = `${location.origin}/join/${encodeURIComponent(fair.joinCode)}`;
+  const joinLink = fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '';
 
   const advance = async () => {
     if (!next) return;
@@ -71,7 +71,7 @@ function FairHeader({ fair, onChange }: { fair: Fair; onChange: (f: Fair) => voi
       onChange(
         await unwrap(
           api('organiser').POST('/api/fairs/{fairId}/phase', {
-            params: { path: { fairId: fair.id } },
+            params: { path: { fairId } },
             body: { phase: next },
           }),
         ),
@@ -113,9 +113,7 @@ function FairHeader({ fair, onChange }: { fair: Fair; onChange: (f: Fair) => voi
           <code data-testid="join-code">{fair.joinCode}</code>
         </dd>
         <dt>{t('joinLinkLabel')}</dt>
-        <dd>
-          <a href={joinLink}>{joinLink}</a>
-        </dd>
+        <dd>{joinLink && <a href={joinLink}>{joinLink}</a>}</dd>
       </dl>
     </section>
   );
@@ -200,7 +198,7 @@ function ImportCsv({ fairId, onImported }: { fairId: number; onImported: () => v
       )}
       {result && (
         <p class="ok-box" role="status" data-testid="import-result">
-          {p('entitiesCreated', result.entitiesCreated)} {p('peopleCreated', result.peopleCreated)}
+          {p('entitiesCreated', result.entitiesCreated ?? 0)} {p('peopleCreated', result.peopleCreated ?? 0)}
         </p>
       )}
       {rows.length > 0 ? (
@@ -231,7 +229,7 @@ function ImportCsv({ fairId, onImported }: { fairId: number; onImported: () => v
   );
 }
 
-function Tools({ fair }: { fair: Fair }) {
+function Tools({ fairId }: { fairId: number }) {
   const { t } = useI18n();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -246,7 +244,7 @@ function Tools({ fair }: { fair: Fair }) {
     try {
       const blob = await unwrap(
         api('organiser').GET('/api/fairs/{fairId}/badges.pdf', {
-          params: { path: { fairId: fair.id } },
+          params: { path: { fairId } },
           parseAs: 'blob',
         }),
       );
@@ -268,9 +266,9 @@ function Tools({ fair }: { fair: Fair }) {
     setBusy('screen');
     try {
       const res = await unwrap(
-        api('organiser').POST('/api/fairs/{fairId}/screens', { params: { path: { fairId: fair.id } } }),
+        api('organiser').POST('/api/fairs/{fairId}/screens', { params: { path: { fairId } } }),
       );
-      const url = res.url || `/screen/${encodeURIComponent(res.screenToken)}`;
+      const url = res.url || `/screen/${encodeURIComponent(res.screenToken ?? '')}`;
       if (win && !win.closed) win.location.href = url;
       else window.location.href = url;
     } catch (e) {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { setSession } from '../api/session';
+import { setSession, toSession } from '../api/session';
 import { useI18n } from '../i18n';
 import { ErrorBox, Field, Page, TopBar } from '../ui/components';
 import { navigate } from '../ui/router';
@@ -24,7 +24,7 @@ export function OrganiserLogin() {
     setError(null);
     try {
       const res = await unwrap(api(null).POST('/api/auth/login', { body: { email, password } }));
-      setSession('organiser', { token: res.token, expiresAt: res.expiresAt });
+      setSession('organiser', toSession(res));
       navigate(safeNext(), { replace: true });
     } catch (err) {
       setError(err);

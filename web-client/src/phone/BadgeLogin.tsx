@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { setSession } from '../api/session';
+import { setSession, toSession } from '../api/session';
 import { useI18n } from '../i18n';
 import { ErrorBox, Page, TopBar } from '../ui/components';
 import { Link, navigate } from '../ui/router';
@@ -18,13 +18,13 @@ export function BadgeLogin({ badgeToken }: { badgeToken: string }) {
     unwrap(api(null).POST('/api/auth/badge', { body: { badgeToken } })).then(
       (res) => {
         if (cancelled) return;
-        setSession('person', {
-          token: res.token,
-          expiresAt: res.expiresAt,
-          fairId: res.fairId,
-          personId: res.personId,
-        });
-        navigate(`/f/${res.fairId}`, { replace: true });
+        try {
+          const session = toSession(res);
+          setSession('person', session);
+          navigate(`/f/${session.fairId}`, { replace: true });
+        } catch (e) {
+          setError(e);
+        }
       },
       (e: unknown) => !cancelled && setError(e),
     );

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { getSession } from '../api/session';
-import type { Post } from '../api/types';
+import type { Post } from '../realtime/protocol';
 import { useI18n } from '../i18n';
 import { visiblePosts } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import { setSession } from '../api/session';
+import { setSession, toSession } from '../api/session';
 import { SECTORS, type JoinRequest, type PublicFair, type Sector } from '../api/types';
 import { useI18n } from '../i18n';
 import { ErrorBox, Field, Page, Spinner, TopBar } from '../ui/components';
@@ -120,13 +120,9 @@ function JoinForm({ code }: { code: string }) {
     setError(null);
     try {
       const res = await unwrap(api(null).POST('/api/join', { body }));
-      setSession('person', {
-        token: res.token,
-        expiresAt: res.expiresAt,
-        fairId: res.fairId,
-        personId: res.personId,
-      });
-      navigate(`/f/${res.fairId}`, { replace: true });
+      const session = toSession(res);
+      setSession('person', session);
+      navigate(`/f/${session.fairId}`, { replace: true });
     } catch (err) {
       setError(err);
     } finally {

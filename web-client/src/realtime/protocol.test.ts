@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Post } from '../api/types';
+import type { Post } from './protocol';
 import { initialState, reduce, visiblePosts, type ServerMessage } from './protocol';
 
 const post = (id: number, kind: Post['kind'] = 'OFFER', extra: Partial<Post> = {}): Post =>

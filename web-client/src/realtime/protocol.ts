@@ -1,5 +1,8 @@
 /** The board WebSocket protocol (/ws/fairs/{fairId}/board) and a pure reducer that applies it. */
-import type { Post } from '../api/types';
+import type { Post as ApiPost } from '../api/types';
+
+/** A post as kept on the board: always with its id. */
+export type Post = ApiPost & { id: number };
 
 export interface Counters {
   people: number;
@@ -24,7 +27,7 @@ export type ServerMessage =
       fairId: number;
       epoch: Epoch;
       seq: number;
-      posts: Post[];
+      posts: ApiPost[];
       counters?: Partial<Counters>;
       phase?: string;
     }
