@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { getSession } from '../api/session';
+import type { Post as ApiPost } from '../api/types';
 import type { Post } from '../realtime/protocol';
 import { useI18n } from '../i18n';
-import { visiblePosts } from '../realtime/protocol';
+import { visiblePosts, type BoardState } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { Link } from '../ui/router';
@@ -31,7 +32,16 @@ export function FairHome({ id }: { id: string }) {
         : Promise.reject(new Error('no session')),
     [fairId, signedIn],
   );
-  const { board, status } = useBoard(fairId, 'person', signedIn && fair.data !== undefined);
+  const { board: live, status } = useBoard(fairId, 'person', signedIn && fair.data !== undefined);
+  // Until the WebSocket has caught up (or if it cannot connect), show the posts loaded over REST.
+  const rest = useAsync(
+    () =>
+      signedIn
+        ? unwrap(api('person').GET('/api/fairs/{fairId}/posts', { params: { path: { fairId } } }))
+        : Promise.resolve([]),
+    [fairId, signedIn],
+  );
+  const board = live.caughtUp ? live : withPosts(live, rest.data);
 
   if (!signedIn) {
     return (
@@ -48,6 +58,7 @@ export function FairHome({ id }: { id: string }) {
   }
 
   const phase = board.phase ?? fair.data?.phase;
+  const connLabel = status === 'live' ? t('live') : status === 'offline' ? t('offline') : t('reconnecting');
   const offers = visiblePosts(board, 'OFFER');
   const requests = visiblePosts(board, 'REQUEST');
   const mine = visiblePosts(board).filter((p) => p.authorId === session.personId);
@@ -58,8 +69,11 @@ export function FairHome({ id }: { id: string }) {
   return (
     <>
       <TopBar>
-        <span class={`conn conn-${status}`} data-testid="conn" aria-live="polite">
-          {status === 'live' ? t('live') : status === 'offline' ? t('offline') : t('reconnecting')}
+        <span class={`conn conn-${status}`} data-testid="conn" aria-live="polite" title={connLabel}>
+          <span class="conn-dot" aria-hidden="true">
+            ●
+          </span>
+          <span class="conn-text">{connLabel}</span>
         </span>
       </TopBar>
       <Page>
@@ -95,7 +109,7 @@ export function FairHome({ id }: { id: string }) {
             </nav>
             <section role="tabpanel" class="board">
               {list.length === 0 ? (
-                <p class="muted center">{board.caughtUp ? t(empty) : t('boardSoon')}</p>
+                <p class="muted center">{board.caughtUp || rest.data ? t(empty) : t('boardSoon')}</p>
               ) : (
                 <ul class="cards">
                   {list.map((p) => (
@@ -109,6 +123,13 @@ export function FairHome({ id }: { id: string }) {
       </Page>
     </>
   );
+}
+
+function withPosts(s: BoardState, posts: ApiPost[] | undefined): BoardState {
+  if (!posts) return s;
+  const m = new Map<number, Post>();
+  for (const p of posts) if (typeof p.id === 'number') m.set(p.id, p as Post);
+  return { ...s, posts: m };
 }
 
 function PostCard({ post }: { post: Post }) {
