@@ -1,0 +1,97 @@
+package pl.gielda.auth;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Iterator;
+import pl.gielda.common.error.ApiException;
+
+/**
+ * Decides whether a caller may act in a fair. Organiser accounts act in the fairs they own; people
+ * and screens only in the fair of their token, with one of the allowed roles, and only while their
+ * badge (or screen link) is still valid — a revoked badge stops working at once.
+ */
+@ApplicationScoped
+public class AccessGuard {
+
+  private final Pool pool;
+
+  AccessGuard(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Uni<Caller> inFair(Caller caller, long fairId, Role... allowed) {
+    return switch (caller.kind()) {
+      case ORGANISER -> ownerOf(caller, fairId, allowed);
+      case PERSON -> personIn(caller, fairId, allowed);
+      case SCREEN -> screenIn(caller, fairId, allowed);
+    };
+  }
+
+  private Uni<Caller> ownerOf(Caller caller, long fairId, Role[] allowed) {
+    if (!contains(allowed, Role.ORGANISER)) {
+      return Uni.createFrom().failure(ApiException.forbidden("Organisers cannot do this"));
+    }
+    return pool.preparedQuery("select owner_id from fair where id = $1")
+        .execute(Tuple.of(fairId))
+        .map(
+            rows -> {
+              Row row = first(rows);
+              if (row == null) {
+                throw ApiException.notFound("Fair " + fairId);
+              }
+              if (row.getLong("owner_id") != caller.id()) {
+                throw ApiException.forbidden("This fair belongs to another organiser");
+              }
+              return caller;
+            });
+  }
+
+  private Uni<Caller> personIn(Caller caller, long fairId, Role[] allowed) {
+    if (caller.fairId() == null || caller.fairId() != fairId) {
+      return Uni.createFrom().failure(ApiException.forbidden("Your badge is for another fair"));
+    }
+    if (Arrays.stream(allowed).noneMatch(caller::has)) {
+      return Uni.createFrom().failure(ApiException.forbidden("Your role does not allow this"));
+    }
+    return pool.preparedQuery("select badge_version from person where id = $1 and fair_id = $2")
+        .execute(Tuple.of(caller.id(), fairId))
+        .map(
+            rows -> {
+              Row row = first(rows);
+              if (row == null || row.getInteger("badge_version") != caller.badgeVersion()) {
+                throw ApiException.unauthorized("This badge was revoked");
+              }
+              return caller;
+            });
+  }
+
+  private Uni<Caller> screenIn(Caller caller, long fairId, Role[] allowed) {
+    if (caller.fairId() == null || caller.fairId() != fairId || !contains(allowed, Role.SCREEN)) {
+      return Uni.createFrom().failure(ApiException.forbidden("A screen link is read-only"));
+    }
+    return pool.preparedQuery("select revoked from screen_link where id = $1 and fair_id = $2")
+        .execute(Tuple.of(caller.id(), fairId))
+        .map(
+            rows -> {
+              Row row = first(rows);
+              if (row == null || row.getBoolean("revoked")) {
+                throw ApiException.unauthorized("This screen link was revoked");
+              }
+              return caller;
+            });
+  }
+
+  private static boolean contains(Role[] roles, Role role) {
+    return Arrays.asList(roles).contains(role);
+  }
+
+  private static Row first(RowSet<Row> rows) {
+    Iterator<Row> it = rows.iterator();
+    return it.hasNext() ? it.next() : null;
+  }
+}

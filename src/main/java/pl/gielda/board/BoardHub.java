@@ -1,0 +1,163 @@
+package pl.gielda.board;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import pl.gielda.common.config.GieldaConfig;
+
+/**
+ * The live boards of this instance. PostgreSQL NOTIFY (sent by the log's append function at commit)
+ * wakes the fair's channel, which then reads the log. NOTIFY is lost while the listener is
+ * disconnected, so a reconnect and a periodic check of the log heads catch up anything missed:
+ * another instance's changes reach our clients either way.
+ */
+@ApplicationScoped
+public class BoardHub {
+
+  private static final Logger LOG = Logger.getLogger(BoardHub.class);
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final ObjectMapper json;
+  private final GieldaConfig config;
+  private final String reactiveUrl;
+  private final java.util.Optional<String> user;
+  private final java.util.Optional<String> password;
+  private final Map<Long, FairChannel> channels = new ConcurrentHashMap<>();
+  private final Map<Long, Uni<FairChannel>> ready = new ConcurrentHashMap<>();
+  private Context context;
+  private PgSubscriber subscriber;
+
+  BoardHub(
+      Vertx vertx,
+      Pool pool,
+      ObjectMapper json,
+      GieldaConfig config,
+      @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+      @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
+      @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+    this.user = user;
+    this.password = password;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.json = json;
+    this.config = config;
+    this.reactiveUrl = reactiveUrl;
+  }
+
+  void start(@Observes StartupEvent event) {
+    // A context of its own: every channel's state is changed only on it.
+    context = vertx.getOrCreateContext();
+    listen();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    if (subscriber != null) {
+      subscriber.close();
+    }
+  }
+
+  private void listen() {
+    PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
+    user.ifPresent(options::setUser);
+    password.ifPresent(options::setPassword);
+    subscriber = PgSubscriber.subscriber(vertx, options);
+    subscriber.reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
+    subscriber.channel("fair_events").handler(this::onNotify).subscribeHandler(v -> wakeAll());
+    subscriber.closeHandler(v -> LOG.warn("Lost the LISTEN connection; reconnecting"));
+    subscriber
+        .connect()
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                LOG.warn("Could not LISTEN for board events; falling back to polling", ar.cause());
+              }
+            });
+  }
+
+  private void onNotify(String payload) {
+    int colon = payload.indexOf(':');
+    if (colon < 0) {
+      return;
+    }
+    try {
+      FairChannel channel = channels.get(Long.parseLong(payload.substring(0, colon)));
+      if (channel != null) {
+        channel.wake();
+      }
+    } catch (NumberFormatException e) {
+      LOG.debugf("Ignoring notification %s", payload);
+    }
+  }
+
+  private void wakeAll() {
+    channels.values().forEach(FairChannel::wake);
+  }
+
+  /** Safety net for lost notifications: compare log heads with what each channel dispatched. */
+  @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> poll() {
+    if (channels.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Long> ids = new ArrayList<>(channels.keySet());
+    return pool.preparedQuery("select fair_id, last_seq from fair_log_head where fair_id = any($1)")
+        .execute(Tuple.of(ids.toArray(new Long[0])))
+        .invoke(
+            rows -> {
+              for (Row r : rows) {
+                FairChannel c = channels.get(r.getLong("fair_id"));
+                if (c != null && r.getLong("last_seq") > c.dispatched()) {
+                  c.wake();
+                }
+              }
+            })
+        .replaceWithVoid()
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  Uni<FairChannel> channel(long fairId) {
+    return ready.computeIfAbsent(
+        fairId,
+        id -> {
+          FairChannel c = new FairChannel(id, context, pool, json, config.board().replayWindow());
+          return c.init()
+              .invoke(() -> channels.put(id, c))
+              .replaceWith(c)
+              .memoize()
+              .until(() -> false)
+              .onFailure()
+              .invoke(() -> ready.remove(id));
+        });
+  }
+
+  BoardSubscriber subscriber(
+      io.quarkus.websockets.next.WebSocketConnection connection, long fairId) {
+    return new BoardSubscriber(connection, fairId, config.board().maxPendingPerConnection());
+  }
+
+  /** For metrics and tests: open board connections of a fair on this instance. */
+  public int connections(long fairId) {
+    FairChannel c = channels.get(fairId);
+    return c == null ? 0 : c.connections();
+  }
+}

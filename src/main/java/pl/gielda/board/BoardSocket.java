@@ -1,0 +1,141 @@
+package pl.gielda.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.PathParam;
+import io.quarkus.websockets.next.UserData.TypedKey;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+import pl.gielda.auth.AccessGuard;
+import pl.gielda.auth.Caller;
+import pl.gielda.auth.CurrentCaller;
+import pl.gielda.auth.Role;
+import pl.gielda.common.error.ApiException;
+
+/**
+ * The live board of a fair. The token comes with the upgrade request (browsers offer it as a
+ * subprotocol); the client then says {"type":"resume","epoch":E,"after":N} and gets what it missed,
+ * followed by the live stream. Every message carries the log's sequence number.
+ */
+@Authenticated
+@WebSocket(path = "/ws/fairs/{fairId}/board")
+public class BoardSocket {
+
+  private static final Logger LOG = Logger.getLogger(BoardSocket.class);
+  static final TypedKey<BoardSubscriber> SUBSCRIBER = new TypedKey<>("board.subscriber");
+  static final int POLICY_VIOLATION = 1008;
+
+  private final BoardHub hub;
+  private final AccessGuard guard;
+  private final SecurityIdentity identity;
+  private final ObjectMapper json;
+
+  BoardSocket(BoardHub hub, AccessGuard guard, SecurityIdentity identity, ObjectMapper json) {
+    this.hub = hub;
+    this.guard = guard;
+    this.identity = identity;
+    this.json = json;
+  }
+
+  @OnOpen
+  public Uni<Void> open(WebSocketConnection connection, @PathParam String fairId) {
+    long id;
+    try {
+      id = Long.parseLong(fairId);
+    } catch (NumberFormatException e) {
+      return refuse(connection, "NOT_FOUND", "No such fair");
+    }
+    Caller caller = CurrentCaller.fromToken((JsonWebToken) identity.getPrincipal());
+    return guard
+        .inFair(
+            caller, id, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY, Role.SCREEN)
+        .chain(() -> hub.channel(id))
+        .invoke(channel -> connection.userData().put(SUBSCRIBER, hub.subscriber(connection, id)))
+        .replaceWithVoid()
+        .onFailure(ApiException.class)
+        .recoverWithUni(
+            e ->
+                refuse(
+                    connection,
+                    e.getMessage().contains("revoked") ? "UNAUTHORIZED" : "FORBIDDEN",
+                    e.getMessage()));
+  }
+
+  @OnTextMessage
+  public Uni<Void> message(WebSocketConnection connection, String text) {
+    BoardSubscriber s = connection.userData().get(SUBSCRIBER);
+    if (s == null) {
+      return Uni.createFrom().voidItem();
+    }
+    JsonNode msg;
+    try {
+      msg = json.readTree(text);
+    } catch (Exception e) {
+      return reply(s, "BAD_MESSAGE", "Messages are JSON objects with a type");
+    }
+    if (msg == null || !msg.isObject() || !msg.path("type").isTextual()) {
+      return reply(s, "BAD_MESSAGE", "Messages are JSON objects with a type");
+    }
+    switch (msg.get("type").asText()) {
+      case "resume" -> {
+        JsonNode after = msg.path("after");
+        JsonNode epoch = msg.path("epoch");
+        if (!after.canConvertToLong()
+            || after.asLong() < 0
+            || !(epoch.isNull() || epoch.isMissingNode() || epoch.canConvertToInt())) {
+          return reply(s, "BAD_MESSAGE", "resume needs after ≥ 0 and epoch (number or null)");
+        }
+        Integer e = epoch.isNumber() ? epoch.asInt() : null;
+        return hub.channel(s.fairId).invoke(c -> c.resume(s, e, after.asLong())).replaceWithVoid();
+      }
+      case "ping" -> {
+        s.send(BoardMessages.pong());
+        return Uni.createFrom().voidItem();
+      }
+      default -> {
+        return reply(s, "UNKNOWN_TYPE", "Unknown message type");
+      }
+    }
+  }
+
+  @OnClose
+  public void close(WebSocketConnection connection) {
+    BoardSubscriber s = connection.userData().get(SUBSCRIBER);
+    if (s != null) {
+      s.closed = true;
+      hub.channel(s.fairId).subscribe().with(c -> c.remove(s), x -> {});
+    }
+  }
+
+  @OnError
+  public Uni<Void> error(WebSocketConnection connection, Throwable failure) {
+    LOG.debugf("Board connection error: %s", failure.toString());
+    return connection
+        .sendText(BoardMessages.error(json, "ERROR", "The message could not be processed"))
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  private Uni<Void> reply(BoardSubscriber s, String code, String message) {
+    s.send(BoardMessages.error(json, code, message));
+    return Uni.createFrom().voidItem();
+  }
+
+  private Uni<Void> refuse(WebSocketConnection connection, String code, String message) {
+    return connection
+        .sendText(BoardMessages.error(json, code, message))
+        .chain(() -> connection.close(new CloseReason(POLICY_VIOLATION, code)))
+        .onFailure()
+        .recoverWithNull();
+  }
+}

@@ -1,0 +1,59 @@
+package pl.gielda.board;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Appends events to a fair's numbered log inside the caller's transaction. This is the only way a
+ * change becomes visible to others: boards, counters and reconnecting phones read the log.
+ */
+@ApplicationScoped
+public class EventLog {
+
+  private final ObjectMapper json;
+
+  EventLog(ObjectMapper json) {
+    this.json = json;
+  }
+
+  /** Must be called inside a transaction; returns the event's sequence number. */
+  public Uni<Long> append(long fairId, String type, Object payload) {
+    String body;
+    try {
+      body = json.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      return Uni.createFrom().failure(new IllegalArgumentException("Event payload is not JSON", e));
+    }
+    // Flush first: native SQL does not flush pending entity writes, and taking the log lock
+    // after them keeps it held for the shortest time.
+    return Panache.getSession()
+        .call(Mutiny.Session::flush)
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select append_fair_event(:fair, :type, cast(cast(:payload as text) as jsonb))",
+                        Long.class)
+                    .setParameter("fair", fairId)
+                    .setParameter("type", type)
+                    .setParameter("payload", body)
+                    .getSingleResult());
+  }
+
+  /** Creates the log of a new fair (in the same transaction as the fair). */
+  public Uni<Void> open(long fairId) {
+    return Panache.getSession()
+        .call(Mutiny.Session::flush)
+        .chain(
+            session ->
+                session
+                    .createNativeQuery("insert into fair_log_head (fair_id) values (:fair)")
+                    .setParameter("fair", fairId)
+                    .executeUpdate())
+        .replaceWithVoid();
+  }
+}

@@ -1,0 +1,272 @@
+package pl.gielda.board;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import pl.gielda.post.PostDtos.PostView;
+import pl.gielda.post.PostRows;
+
+/**
+ * The live board of one fair on this instance. It reads new events from the log (woken by NOTIFY or
+ * a poll), encodes each once and sends it to every caught-up connection. All state is touched only
+ * on one Vert.x context, so a connection's replay and the live stream never interleave. The ring of
+ * recent events is a cache of the database log, not a second source of truth.
+ */
+final class FairChannel {
+
+  private static final Logger LOG = Logger.getLogger(FairChannel.class);
+  private static final int FETCH_LIMIT = 1000;
+
+  private record Encoded(long seq, String text) {}
+
+  final long fairId;
+  private final Context context;
+  private final Pool pool;
+  private final ObjectMapper json;
+  private final int ringSize;
+  private final ArrayDeque<Encoded> ring = new ArrayDeque<>();
+  private final Set<BoardSubscriber> subscribers = new HashSet<>();
+  private long dispatched = -1;
+  private int epoch = 1;
+  private boolean fetching;
+  private boolean fetchAgain;
+
+  FairChannel(long fairId, Context context, Pool pool, ObjectMapper json, int ringSize) {
+    this.fairId = fairId;
+    this.context = context;
+    this.pool = pool;
+    this.json = json;
+    this.ringSize = ringSize;
+  }
+
+  void onContext(Runnable action) {
+    context.runOnContext(v -> action.run());
+  }
+
+  long dispatched() {
+    return dispatched;
+  }
+
+  int connections() {
+    return subscribers.size();
+  }
+
+  /** Something was appended (or might have been): read the log past what we dispatched. */
+  void wake() {
+    onContext(this::fetch);
+  }
+
+  private void fetch() {
+    if (fetching) {
+      fetchAgain = true;
+      return;
+    }
+    fetching = true;
+    fetchAgain = false;
+    Runnable after =
+        () -> {
+          fetching = false;
+          if (fetchAgain) {
+            fetch();
+          }
+        };
+    pool.preparedQuery(
+            "select seq, type, payload::text as payload from fair_event where fair_id = $1 and seq > $2 order by seq limit $3")
+        .execute(Tuple.of(fairId, dispatched, FETCH_LIMIT))
+        .subscribe()
+        .with(
+            rows -> {
+              int n = 0;
+              for (Row r : rows) {
+                dispatch(
+                    r.getLong("seq"),
+                    BoardMessages.event(
+                        r.getLong("seq"), r.getString("type"), r.getString("payload")));
+                n++;
+              }
+              if (n == FETCH_LIMIT) {
+                fetchAgain = true;
+              }
+              after.run();
+            },
+            failure -> {
+              LOG.warn("Could not read the log of fair " + fairId, failure);
+              after.run();
+            });
+  }
+
+  private void dispatch(long seq, String text) {
+    if (seq != dispatched + 1) {
+      // The log is gapless; a jump means our view is stale. Read again from where we are.
+      fetchAgain = true;
+      return;
+    }
+    dispatched = seq;
+    ring.addLast(new Encoded(seq, text));
+    while (ring.size() > ringSize) {
+      ring.removeFirst();
+    }
+    Iterator<BoardSubscriber> it = subscribers.iterator();
+    while (it.hasNext()) {
+      BoardSubscriber s = it.next();
+      if (s.closed) {
+        it.remove();
+      } else if (s.live && s.lastSent == seq - 1) {
+        s.send(text);
+        s.lastSent = seq;
+      }
+    }
+  }
+
+  /** Reads the log head once; every resume waits for it. */
+  io.smallrye.mutiny.Uni<Void> init() {
+    return pool.preparedQuery("select last_seq, epoch from fair_log_head where fair_id = $1")
+        .execute(Tuple.of(fairId))
+        .map(
+            rows -> {
+              for (Row r : rows) {
+                dispatched = r.getLong("last_seq");
+                epoch = r.getInteger("epoch");
+              }
+              if (dispatched < 0) {
+                throw new IllegalStateException("Fair " + fairId + " has no event log");
+              }
+              return null;
+            });
+  }
+
+  /** A connection said which epoch and number it has; replay what it missed, then stream live. */
+  void resume(BoardSubscriber s, Integer clientEpoch, long after) {
+    onContext(
+        () -> {
+          subscribers.add(s);
+          s.live = false;
+          s.lastSent = -1;
+          boolean fresh = clientEpoch == null || clientEpoch != epoch || after <= 0;
+          if (fresh || dispatched - after > 5L * ringSize) {
+            snapshot(s);
+          } else {
+            goLive(s, after);
+          }
+        });
+  }
+
+  /** On the context: send what the connection misses (ring, else the log), then mark it live. */
+  private void goLive(BoardSubscriber s, long from) {
+    s.lastSent = Math.max(s.lastSent, from);
+    long ringFirst = ring.isEmpty() ? dispatched + 1 : ring.peekFirst().seq();
+    if (s.lastSent < dispatched && s.lastSent + 1 < ringFirst) {
+      replayFromLog(s, s.lastSent);
+      return;
+    }
+    for (Encoded e : ring) {
+      if (e.seq() == s.lastSent + 1) {
+        s.send(e.text());
+        s.lastSent = e.seq();
+      }
+    }
+    s.live = true;
+    s.send(BoardMessages.caughtUp(s.lastSent));
+  }
+
+  private void replayFromLog(BoardSubscriber s, long after) {
+    pool.preparedQuery(
+            "select seq, type, payload::text as payload from fair_event where fair_id = $1 and seq > $2 and seq <= $3 order by seq")
+        .execute(Tuple.of(fairId, after, dispatched))
+        .subscribe()
+        .with(
+            rows ->
+                onContext(
+                    () -> {
+                      long last = after;
+                      for (Row r : rows) {
+                        long seq = r.getLong("seq");
+                        if (seq == last + 1) {
+                          s.send(
+                              BoardMessages.event(
+                                  seq, r.getString("type"), r.getString("payload")));
+                          last = seq;
+                        }
+                      }
+                      goLive(s, last);
+                    }),
+            failure -> closeWithError(s, failure));
+  }
+
+  /** A consistent picture of the fair at one log number (repeatable read), then live from there. */
+  private void snapshot(BoardSubscriber s) {
+    pool.getConnection()
+        .subscribe()
+        .with(
+            conn ->
+                readSnapshot(conn)
+                    .subscribe()
+                    .with(
+                        text ->
+                            onContext(
+                                () -> {
+                                  long seq = snapshotSeq(text);
+                                  s.send(text);
+                                  goLive(s, seq);
+                                }),
+                        failure -> closeWithError(s, failure)),
+            failure -> closeWithError(s, failure));
+  }
+
+  private io.smallrye.mutiny.Uni<String> readSnapshot(SqlConnection conn) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    long[] head = new long[2];
+    List<PostView> posts = new ArrayList<>();
+    return conn.query("begin isolation level repeatable read read only")
+        .execute()
+        .chain(
+            () ->
+                conn.preparedQuery("select last_seq, epoch from fair_log_head where fair_id = $1")
+                    .execute(Tuple.of(fairId)))
+        .invoke(
+            rows ->
+                rows.forEach(
+                    r -> {
+                      head[0] = r.getLong("last_seq");
+                      head[1] = r.getInteger("epoch");
+                    }))
+        .chain(() -> conn.preparedQuery(BoardCounters.SQL).execute(Tuple.of(fairId)))
+        .invoke(rows -> rows.forEach(r -> BoardCounters.read(r, counters)))
+        .chain(() -> conn.preparedQuery(PostRows.SELECT_VISIBLE).execute(Tuple.of(fairId)))
+        .invoke(rows -> rows.forEach(r -> posts.add(PostRows.view(r))))
+        .chain(() -> conn.query("commit").execute())
+        .eventually(conn::close)
+        .map(x -> BoardMessages.snapshot(json, fairId, (int) head[1], head[0], posts, counters));
+  }
+
+  private long snapshotSeq(String snapshotText) {
+    try {
+      return json.readTree(snapshotText).get("seq").asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void remove(BoardSubscriber s) {
+    onContext(() -> subscribers.remove(s));
+  }
+
+  private void closeWithError(BoardSubscriber s, Throwable failure) {
+    LOG.warn("Board replay failed for fair " + fairId, failure);
+    s.send(BoardMessages.error(json, "UNAVAILABLE", "The board could not be loaded; reconnect"));
+    s.closed = true;
+    s.connection.close().subscribe().with(x -> {}, x -> {});
+  }
+}

@@ -1,0 +1,137 @@
+package pl.gielda.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into {@code application/problem+json}; never leaks class names or traces. */
+public class ProblemMappers {
+
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+  @ServerExceptionMapper
+  public Response api(ApiException e) {
+    return respond(e.toProblem());
+  }
+
+  @ServerExceptionMapper
+  public Response validation(ConstraintViolationException e) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+      errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+    }
+    errors.sort(Comparator.comparing(Problem.FieldError::field));
+    return respond(
+        new Problem(
+            "urn:gielda:problem:validation",
+            "Invalid request",
+            400,
+            "One or more fields are invalid",
+            errors,
+            List.of()));
+  }
+
+  @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+  public Response unauthenticated() {
+    return respond(
+        new Problem(
+            "urn:gielda:problem:unauthorized",
+            "Unauthorized",
+            401,
+            "A valid token is required",
+            List.of(),
+            List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return respond(
+        new Problem(
+            "urn:gielda:problem:forbidden",
+            "Forbidden",
+            403,
+            "Your role does not allow this",
+            List.of(),
+            List.of()));
+  }
+
+  @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+  public Response unreadable(Exception e) {
+    String where = e instanceof MismatchedInputException m ? pathOf(m) : "";
+    List<Problem.FieldError> errors =
+        where.isEmpty() ? List.of() : List.of(new Problem.FieldError(where, "has the wrong type"));
+    return respond(
+        new Problem(
+            "urn:gielda:problem:unreadable",
+            "Malformed request body",
+            400,
+            "The body is not valid JSON for this request",
+            errors,
+            List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response web(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (e.getCause() instanceof JsonProcessingException json) {
+      return unreadable(json);
+    }
+    String title =
+        Response.Status.fromStatusCode(status) != null
+            ? Response.Status.fromStatusCode(status).getReasonPhrase()
+            : "Error";
+    return respond(
+        new Problem(
+            "urn:gielda:problem:http-" + status, title, status, title, List.of(), List.of()));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    LOG.error("Unexpected failure", e);
+    return respond(
+        new Problem(
+            "urn:gielda:problem:internal",
+            "Internal error",
+            500,
+            "Something went wrong on our side; nothing was changed",
+            List.of(),
+            List.of()));
+  }
+
+  static Response respond(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  private static String fieldOf(Path path) {
+    // Paths look like "create.input.title": drop the method and parameter names.
+    List<String> parts = new ArrayList<>();
+    for (Path.Node node : path) {
+      parts.add(node.getName());
+    }
+    return parts.size() > 2
+        ? String.join(".", parts.subList(2, parts.size()))
+        : parts.get(parts.size() - 1);
+  }
+
+  private static String pathOf(MismatchedInputException e) {
+    List<String> parts = new ArrayList<>();
+    e.getPath()
+        .forEach(
+            ref ->
+                parts.add(
+                    ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]"));
+    return String.join(".", parts);
+  }
+}

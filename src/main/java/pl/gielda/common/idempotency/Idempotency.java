@@ -1,0 +1,136 @@
+package pl.gielda.common.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.resteasy.reactive.RestResponse;
+import pl.gielda.auth.Caller;
+import pl.gielda.common.Secrets;
+import pl.gielda.common.error.ApiException;
+
+/**
+ * Makes a write safe to retry. The key is claimed in the same transaction as the write and the
+ * response is stored with it, so a retry (even a concurrent one, which waits on the key's row)
+ * returns the first response and changes nothing. A failed write rolls the claim back, so the key
+ * can be used again.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+  public static final String HEADER = "Idempotency-Key";
+
+  private final ObjectMapper json;
+
+  Idempotency(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @WithTransaction
+  public <T> Uni<RestResponse<T>> run(
+      Caller caller,
+      String key,
+      String scope,
+      Object request,
+      Class<T> type,
+      int status,
+      Supplier<Uni<T>> action) {
+    if (key == null || key.isBlank()) {
+      return action
+          .get()
+          .map(result -> RestResponse.status(RestResponse.Status.fromStatusCode(status), result));
+    }
+    if (key.length() > 100) {
+      return Uni.createFrom()
+          .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
+    }
+    String hash = Secrets.sha256(scope + "\n" + write(request));
+    return Panache.getSession()
+        .chain(session -> claim(session, caller.principal(), key, hash))
+        .chain(
+            claimed ->
+                claimed
+                    ? action
+                        .get()
+                        .call(result -> store(caller.principal(), key, status, result))
+                        .map(
+                            result ->
+                                RestResponse.status(
+                                    RestResponse.Status.fromStatusCode(status), result))
+                    : replay(caller.principal(), key, hash, type));
+  }
+
+  private Uni<Boolean> claim(Mutiny.Session session, String principal, String key, String hash) {
+    return session
+        .createNativeQuery(
+            "insert into idempotency_record (principal, idem_key, request_hash, created_at)"
+                + " values (:p, :k, :h, now()) on conflict do nothing")
+        .setParameter("p", principal)
+        .setParameter("k", key)
+        .setParameter("h", hash)
+        .executeUpdate()
+        .map(count -> count == 1);
+  }
+
+  private Uni<Void> store(String principal, String key, int status, Object result) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "update idempotency_record set status = :s, response = :r"
+                            + " where principal = :p and idem_key = :k")
+                    .setParameter("s", status)
+                    .setParameter("r", write(result))
+                    .setParameter("p", principal)
+                    .setParameter("k", key)
+                    .executeUpdate())
+        .replaceWithVoid();
+  }
+
+  private <T> Uni<RestResponse<T>> replay(
+      String principal, String key, String hash, Class<T> type) {
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createNativeQuery(
+                        "select request_hash, status, response from idempotency_record"
+                            + " where principal = :p and idem_key = :k",
+                        Object[].class)
+                    .setParameter("p", principal)
+                    .setParameter("k", key)
+                    .getSingleResult())
+        .map(
+            row -> {
+              if (!hash.equals(row[0])) {
+                throw ApiException.unprocessable(
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was already used for a different request");
+              }
+              int status = ((Number) row[1]).intValue();
+              T body = read((String) row[2], type);
+              return RestResponse.status(RestResponse.Status.fromStatusCode(status), body);
+            });
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Not serialisable", e);
+    }
+  }
+
+  private <T> T read(String value, Class<T> type) {
+    try {
+      return json.readValue(value, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored response is unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package pl.gielda.fair;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import java.util.List;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import pl.gielda.auth.CurrentCaller;
+import pl.gielda.common.idempotency.Idempotency;
+import pl.gielda.fair.FairDtos.FairInput;
+import pl.gielda.fair.FairDtos.FairView;
+import pl.gielda.fair.FairDtos.PhaseInput;
+import pl.gielda.fair.FairDtos.PublicFairView;
+
+@Path("/api")
+@Authenticated
+public class FairResource {
+
+  private final FairService fairs;
+  private final CurrentCaller caller;
+  private final Idempotency idempotency;
+
+  FairResource(FairService fairs, CurrentCaller caller, Idempotency idempotency) {
+    this.fairs = fairs;
+    this.caller = caller;
+    this.idempotency = idempotency;
+  }
+
+  @POST
+  @Path("/fairs")
+  @RolesAllowed("organiser")
+  public Uni<RestResponse<FairView>> create(
+      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
+      @Valid @NotNull FairInput input) {
+    return idempotency.run(
+        caller.get(),
+        key,
+        "create-fair",
+        input,
+        FairView.class,
+        201,
+        () -> fairs.create(caller.get(), input));
+  }
+
+  @GET
+  @Path("/fairs")
+  @RolesAllowed("organiser")
+  public Uni<List<FairView>> list() {
+    return fairs.ownedBy(caller.get());
+  }
+
+  @GET
+  @Path("/fairs/{fairId}")
+  public Uni<FairView> get(@RestPath long fairId) {
+    return fairs.get(caller.get(), fairId);
+  }
+
+  @POST
+  @Path("/fairs/{fairId}/phase")
+  @RolesAllowed("organiser")
+  public Uni<RestResponse<FairView>> changePhase(
+      @RestPath long fairId,
+      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
+      @Valid @NotNull PhaseInput input) {
+    return idempotency.run(
+        caller.get(),
+        key,
+        "phase:" + fairId,
+        input,
+        FairView.class,
+        200,
+        () -> fairs.changePhase(caller.get(), fairId, input.phase()));
+  }
+
+  @GET
+  @Path("/public/fairs/{joinCode}")
+  @PermitAll
+  @ResponseStatus(200)
+  public Uni<PublicFairView> byJoinCode(@RestPath @Size(max = 16) String joinCode) {
+    return fairs.byJoinCode(joinCode);
+  }
+}

@@ -1,0 +1,255 @@
+package pl.gielda.participant;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import pl.gielda.auth.Role;
+import pl.gielda.common.error.Problem.RowError;
+
+/**
+ * Reads a roster of entities and people: UTF-8 with or without BOM, comma or semicolon, a header
+ * row with English or Polish column names. Every problem is reported with its line number; the
+ * caller imports nothing unless the whole file is valid.
+ */
+public final class RosterCsv {
+
+  public static final int MAX_ROWS = 5000;
+
+  public record Row(
+      int line,
+      String entity,
+      Sector sector,
+      String town,
+      String contact,
+      String person,
+      EnumSet<Role> roles) {}
+
+  public record Result(List<Row> rows, List<RowError> errors) {
+    public boolean valid() {
+      return errors.isEmpty();
+    }
+  }
+
+  private static final Map<String, String> HEADERS =
+      Map.ofEntries(
+          Map.entry("entity", "entity"),
+          Map.entry("podmiot", "entity"),
+          Map.entry("organizacja", "entity"),
+          Map.entry("nazwa", "entity"),
+          Map.entry("sector", "sector"),
+          Map.entry("sektor", "sector"),
+          Map.entry("town", "town"),
+          Map.entry("miejscowosc", "town"),
+          Map.entry("miasto", "town"),
+          Map.entry("contact", "contact"),
+          Map.entry("kontakt", "contact"),
+          Map.entry("person", "person"),
+          Map.entry("osoba", "person"),
+          Map.entry("imie i nazwisko", "person"),
+          Map.entry("roles", "roles"),
+          Map.entry("role", "roles"),
+          Map.entry("rola", "roles"));
+
+  private RosterCsv() {}
+
+  public static Result parse(byte[] bytes) {
+    List<RowError> errors = new ArrayList<>();
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return new Result(
+          List.of(),
+          List.of(new RowError(0, "The file is not UTF-8 text; save it as „CSV UTF-8”")));
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
+      return new Result(List.of(), List.of(new RowError(0, "The file is empty")));
+    }
+    char delimiter = detectDelimiter(text);
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get();
+    List<Row> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+      Map<String, Integer> columns = null;
+      Map<String, Sector> sectorOfEntity = new HashMap<>();
+      Map<String, Integer> people = new HashMap<>();
+      for (CSVRecord record : parser) {
+        int line = (int) record.getRecordNumber();
+        if (columns == null) {
+          columns = header(record, errors);
+          if (!errors.isEmpty()) {
+            return new Result(List.of(), errors);
+          }
+          continue;
+        }
+        if (rows.size() + errors.size() >= MAX_ROWS) {
+          errors.add(new RowError(line, "Too many rows: at most " + MAX_ROWS + " per file"));
+          break;
+        }
+        Row row = row(record, line, columns, errors);
+        if (row == null) {
+          continue;
+        }
+        String key = row.entity().toLowerCase(Locale.ROOT);
+        Sector seen = sectorOfEntity.putIfAbsent(key, row.sector());
+        if (seen != null && seen != row.sector()) {
+          errors.add(
+              new RowError(
+                  line, "Entity „" + row.entity() + "” has sector " + seen + " on another line"));
+          continue;
+        }
+        if (row.person() != null) {
+          String personKey = key + "|" + row.person().toLowerCase(Locale.ROOT);
+          Integer earlier = people.putIfAbsent(personKey, line);
+          if (earlier != null) {
+            errors.add(new RowError(line, "The same person is already on line " + earlier));
+            continue;
+          }
+        }
+        rows.add(row);
+      }
+      if (columns == null) {
+        errors.add(new RowError(0, "The file has no header row"));
+      }
+    } catch (IOException | RuntimeException e) {
+      errors.add(new RowError(0, "The file is not valid CSV (check quotes)"));
+    }
+    return new Result(rows, errors);
+  }
+
+  private static Map<String, Integer> header(CSVRecord record, List<RowError> errors) {
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    for (int i = 0; i < record.size(); i++) {
+      String name = HEADERS.get(fold(record.get(i)));
+      if (name != null) {
+        columns.putIfAbsent(name, i);
+      }
+    }
+    if (!columns.containsKey("entity") && !columns.containsKey("person")) {
+      errors.add(
+          new RowError(
+              1, "The header must name the columns: entity;sector;town;contact;person;roles"));
+    } else if (!columns.containsKey("sector")) {
+      errors.add(new RowError(1, "The header has no „sector” column"));
+    }
+    return columns;
+  }
+
+  private static Row row(
+      CSVRecord record, int line, Map<String, Integer> columns, List<RowError> errors) {
+    String entity = cell(record, columns, "entity");
+    String person = cell(record, columns, "person");
+    String sectorText = cell(record, columns, "sector");
+    String town = cell(record, columns, "town");
+    String contact = cell(record, columns, "contact");
+    String rolesText = cell(record, columns, "roles");
+    List<String> problems = new ArrayList<>();
+    Sector sector = Sector.parse(sectorText).orElse(null);
+    if (sector == null) {
+      problems.add(
+          sectorText == null ? "sector is missing" : "unknown sector „" + sectorText + "”");
+    }
+    if (entity == null && sector == Sector.INDIVIDUAL && person != null) {
+      entity = person;
+    }
+    if (entity == null) {
+      problems.add("entity name is missing");
+    }
+    tooLong(problems, "entity", entity, 200);
+    tooLong(problems, "town", town, 100);
+    tooLong(problems, "contact", contact, 200);
+    tooLong(problems, "person", person, 120);
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    if (rolesText != null) {
+      for (String r : rolesText.split("[|,/ ]+")) {
+        if (r.isBlank()) {
+          continue;
+        }
+        Role role = polishRole(r);
+        if (role == null) {
+          problems.add("unknown role „" + r + "”");
+        } else {
+          roles.add(role);
+        }
+      }
+    }
+    if (person == null && !roles.isEmpty()) {
+      problems.add("roles given but no person");
+    }
+    if (roles.isEmpty()) {
+      roles.add(Role.PARTICIPANT);
+    }
+    if (!problems.isEmpty()) {
+      errors.add(new RowError(line, String.join("; ", problems)));
+      return null;
+    }
+    return new Row(line, entity, sector, town, contact, person, roles);
+  }
+
+  private static Role polishRole(String raw) {
+    return switch (fold(raw)) {
+      case "participant", "uczestnik", "uczestniczka" -> Role.PARTICIPANT;
+      case "animator", "animatorka", "help desk", "punkt informacyjny" -> Role.ANIMATOR;
+      case "notary", "notariusz", "moderator", "moderatorka" -> Role.NOTARY;
+      default -> null;
+    };
+  }
+
+  private static void tooLong(List<String> problems, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      problems.add(field + " is longer than " + max + " characters");
+    }
+  }
+
+  private static String cell(CSVRecord record, Map<String, Integer> columns, String name) {
+    Integer i = columns.get(name);
+    if (i == null || i >= record.size()) {
+      return null;
+    }
+    String v = record.get(i).trim();
+    return v.isEmpty() ? null : v;
+  }
+
+  static char detectDelimiter(String text) {
+    int end = text.indexOf('\n');
+    String first = end < 0 ? text : text.substring(0, end);
+    long semicolons = first.chars().filter(c -> c == ';').count();
+    long commas = first.chars().filter(c -> c == ',').count();
+    return semicolons >= commas && semicolons > 0 ? ';' : ',';
+  }
+
+  private static String fold(String s) {
+    return Normalizer.normalize(
+            s.trim().toLowerCase(Locale.ROOT).replace('ł', 'l'), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "")
+        .replaceAll("[_\\s]+", " ");
+  }
+}
