@@ -97,6 +97,14 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         assert.equal(await rows.count(), 3);
         await page.getByTestId('people').getByText('3 osoby').waitFor();
 
+        // "Drukuj identyfikatory" opens the badges PDF (fetched with the token) in a new tab.
+        const [popup] = await Promise.all([
+          desk.context.waitForEvent('page'),
+          page.getByRole('button', { name: 'Drukuj identyfikatory' }).click(),
+        ]);
+        await popup.waitForURL(/^blob:/);
+        await popup.close();
+
         // Open registration.
         await page.getByRole('button', { name: 'Otwórz rejestrację' }).click();
         await page.getByTestId('fair-phase').filter({ hasText: 'Rejestracja' }).waitFor();
@@ -125,8 +133,17 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         await phone.page.getByRole('tab', { name: /Potrzeby/ }).waitFor();
         await phone.page.getByTestId('fair-phase').filter({ hasText: 'Rejestracja' }).waitFor();
         assert.equal(await phone.page.locator('html').getAttribute('lang'), 'pl');
+        // The live board connects (WebSocket with the JWT in the subprotocol).
+        await phone.page.locator('[data-testid="conn"].conn-live').waitFor();
         const stored = await phone.page.evaluate(() => localStorage.getItem('gielda.session.person'));
         assert.ok(stored && JSON.parse(stored).token, 'the JWT is kept in localStorage');
+
+        // English is one tap away and remembered across reloads.
+        await phone.page.getByTestId('lang-toggle').click();
+        await phone.page.getByRole('tab', { name: /Offers/ }).waitFor();
+        await phone.page.reload();
+        await phone.page.getByRole('tab', { name: /Requests/ }).waitFor();
+        assert.equal(await phone.page.locator('html').getAttribute('lang'), 'en');
       },
     );
   });
