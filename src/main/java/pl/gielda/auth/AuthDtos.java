@@ -17,6 +17,14 @@ public final class AuthDtos {
       @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters")
           String password) {}
 
+  public record OrganiserInput(
+      @NotBlank @Email @Size(max = 200) String email,
+      @NotBlank @Size(max = 120) String displayName,
+      @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters")
+          String password) {}
+
+  public record OrganiserView(long id, String email, String displayName) {}
+
   public record LoginInput(
       @NotBlank @Size(max = 200) String email, @NotBlank @Size(max = 200) String password) {}
 

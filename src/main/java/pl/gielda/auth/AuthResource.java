@@ -3,6 +3,7 @@ package pl.gielda.auth;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,8 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import pl.gielda.auth.AuthDtos.BadgeInput;
 import pl.gielda.auth.AuthDtos.LoginInput;
 import pl.gielda.auth.AuthDtos.MeView;
+import pl.gielda.auth.AuthDtos.OrganiserInput;
+import pl.gielda.auth.AuthDtos.OrganiserView;
 import pl.gielda.auth.AuthDtos.ScreenInput;
 import pl.gielda.auth.AuthDtos.SetupInput;
 import pl.gielda.auth.AuthDtos.TokenView;
@@ -55,6 +58,18 @@ public class AuthResource {
   @PermitAll
   public Uni<TokenView> screen(@Valid @NotNull ScreenInput input) {
     return auth.screen(input.screenToken());
+  }
+
+  /** An organiser adds a fellow organiser (each then owns the fairs they create). */
+  @POST
+  @Path("/organisers")
+  @RolesAllowed("organiser")
+  @ResponseStatus(201)
+  public Uni<OrganiserView> addOrganiser(@Valid @NotNull OrganiserInput input) {
+    caller.get();
+    return auth.hashOffLoop(input.password())
+        .chain(hash -> auth.createOrganiser(input.email(), input.displayName(), hash))
+        .map(o -> new OrganiserView(o.id, o.email, o.displayName));
   }
 
   @GET

@@ -169,7 +169,7 @@ public class AuthService {
     };
   }
 
-  Uni<String> hashOffLoop(String password) {
+  public Uni<String> hashOffLoop(String password) {
     return vertx.executeBlocking(() -> PasswordHasher.hash(password));
   }
 

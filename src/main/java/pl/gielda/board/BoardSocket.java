@@ -34,6 +34,10 @@ public class BoardSocket {
   private static final Logger LOG = Logger.getLogger(BoardSocket.class);
   static final TypedKey<BoardSubscriber> SUBSCRIBER = new TypedKey<>("board.subscriber");
   static final int POLICY_VIOLATION = 1008;
+  static final int MESSAGE_TOO_BIG = 1009;
+
+  /** Client messages are tiny (resume, ping); anything bigger is refused. */
+  static final int MAX_MESSAGE_CHARS = 4096;
 
   private final BoardHub hub;
   private final AccessGuard guard;
@@ -76,6 +80,16 @@ public class BoardSocket {
     BoardSubscriber s = connection.userData().get(SUBSCRIBER);
     if (s == null) {
       return Uni.createFrom().voidItem();
+    }
+    if (text.length() > MAX_MESSAGE_CHARS) {
+      s.closed = true;
+      return connection
+          .sendText(
+              BoardMessages.error(
+                  json, "TOO_LARGE", "Messages are at most " + MAX_MESSAGE_CHARS + " characters"))
+          .chain(() -> connection.close(new CloseReason(MESSAGE_TOO_BIG, "TOO_LARGE")))
+          .onFailure()
+          .recoverWithNull();
     }
     JsonNode msg;
     try {

@@ -1,0 +1,185 @@
+package pl.gielda.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Builds fairs, entities and people through the public API, each test with its own data. */
+public final class Fixtures {
+
+  public static final String ORGANISER_EMAIL = "organiser@test.gielda";
+  public static final String ORGANISER_PASSWORD = "test-only-organiser-password";
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static volatile String organiserToken;
+
+  public record FairRef(long id, String joinCode) {}
+
+  public record PersonRef(long id, long entityId, String badgeToken, String token) {}
+
+  private Fixtures() {}
+
+  public static String organiser() {
+    if (organiserToken == null) {
+      organiserToken = login(ORGANISER_EMAIL, ORGANISER_PASSWORD);
+    }
+    return organiserToken;
+  }
+
+  public static String login(String email, String password) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("email", email, "password", password))
+        .post("/api/auth/login")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("token");
+  }
+
+  /** A second organiser account, owning nothing yet. */
+  public static String anotherOrganiser() {
+    String email = "other" + unique() + "@test.gielda";
+    String password = "another-test-password-" + unique();
+    as(organiser())
+        .body(Map.of("email", email, "displayName", "Inny organizator", "password", password))
+        .post("/api/organisers")
+        .then()
+        .statusCode(201);
+    return login(email, password);
+  }
+
+  public static RequestSpecification as(String token) {
+    return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+  }
+
+  public static int unique() {
+    return COUNTER.incrementAndGet();
+  }
+
+  public static FairRef fair(String phase) {
+    Instant start = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    var response =
+        as(organiser())
+            .body(
+                Map.of(
+                    "name",
+                    "Giełda testowa " + unique(),
+                    "venue",
+                    "Tczew, ul. Testowa 1",
+                    "startsAt",
+                    start.toString(),
+                    "endsAt",
+                    start.plus(2, ChronoUnit.HOURS).toString()))
+            .post("/api/fairs")
+            .then()
+            .statusCode(201)
+            .extract();
+    long id = ((Number) response.path("id")).longValue();
+    List<String> order = List.of("DRAFT", "REGISTRATION", "LIVE", "CLOSED");
+    for (int i = 1; i <= order.indexOf(phase); i++) {
+      as(organiser())
+          .body(Map.of("phase", order.get(i)))
+          .post("/api/fairs/" + id + "/phase")
+          .then()
+          .statusCode(200);
+    }
+    return new FairRef(id, response.path("joinCode"));
+  }
+
+  public static long entity(long fairId, String name, String sector) {
+    return ((Number)
+            as(organiser())
+                .body(Map.of("name", name + " " + unique(), "sector", sector, "town", "Tczew"))
+                .post("/api/fairs/" + fairId + "/entities")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"))
+        .longValue();
+  }
+
+  /** A person with a fresh entity (or the given one) and the token their badge gives them. */
+  public static PersonRef person(long fairId, Long entityId, String... roles) {
+    long entity = entityId != null ? entityId : entity(fairId, "Fundacja", "NGO");
+    var created =
+        as(organiser())
+            .body(
+                Map.of(
+                    "displayName",
+                    "Osoba " + unique(),
+                    "entityId",
+                    entity,
+                    "roles",
+                    List.of(roles.length == 0 ? new String[] {"participant"} : roles)))
+            .post("/api/fairs/" + fairId + "/people")
+            .then()
+            .statusCode(201)
+            .extract();
+    String badge = created.path("badgeToken");
+    return new PersonRef(
+        ((Number) created.path("id")).longValue(), entity, badge, badgeLogin(badge));
+  }
+
+  public static String badgeLogin(String badgeToken) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("badgeToken", badgeToken))
+        .post("/api/auth/badge")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("token");
+  }
+
+  public static String screen(long fairId) {
+    String screenToken =
+        as(organiser())
+            .post("/api/fairs/" + fairId + "/screens")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("screenToken");
+    return given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("screenToken", screenToken))
+        .post("/api/auth/screen")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("token");
+  }
+
+  public static Map<String, Object> offer(String title) {
+    return Map.of(
+        "kind",
+        "OFFER",
+        "category",
+        "ROOMS",
+        "title",
+        title,
+        "description",
+        "Sala na 30 osób z rzutnikiem",
+        "availability",
+        "soboty");
+  }
+
+  public static long createPost(long fairId, String token, Map<String, Object> body) {
+    return ((Number)
+            as(token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(body)
+                .post("/api/fairs/" + fairId + "/posts")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"))
+        .longValue();
+  }
+}

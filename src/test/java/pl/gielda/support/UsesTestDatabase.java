@@ -1,0 +1,9 @@
+package pl.gielda.support;
+
+import io.quarkus.test.common.QuarkusTestResource;
+
+/** Registers the test database for every {@code @QuarkusTest} (one application for all classes). */
+@QuarkusTestResource(TestDatabase.class)
+public final class UsesTestDatabase {
+  private UsesTestDatabase() {}
+}
