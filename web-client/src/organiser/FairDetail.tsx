@@ -268,7 +268,8 @@ function Tools({ fairId }: { fairId: number }) {
       const res = await unwrap(
         api('organiser').POST('/api/fairs/{fairId}/screens', { params: { path: { fairId } } }),
       );
-      const url = res.url || `/screen/${encodeURIComponent(res.screenToken ?? '')}`;
+      // Stay on this origin (the server's public URL may differ behind a proxy).
+      const url = res.screenToken ? `/screen/${encodeURIComponent(res.screenToken)}` : (res.url ?? '/');
       if (win && !win.closed) win.location.href = url;
       else window.location.href = url;
     } catch (e) {
