@@ -5,11 +5,15 @@ import type { Post as ApiPost } from '../api/types';
 export type Post = ApiPost & { id: number };
 
 export interface Counters {
+  /** Registered people. */
   people: number;
+  /** People checked in at the hall. */
+  present: number;
   entities: number;
   offers: number;
   requests: number;
-  contracts: number;
+  /** Only once the server counts contracts. */
+  contracts?: number;
 }
 
 export type Epoch = string | number | null;
@@ -50,7 +54,7 @@ export interface BoardState {
   lastError: string | null;
 }
 
-export const EMPTY_COUNTERS: Counters = { people: 0, entities: 0, offers: 0, requests: 0, contracts: 0 };
+export const EMPTY_COUNTERS: Counters = { people: 0, present: 0, entities: 0, offers: 0, requests: 0 };
 
 export function initialState(): BoardState {
   return {
@@ -77,44 +81,72 @@ function num(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 }
 
+/** Offers and requests on the board, counted from the posts we hold (the snapshot has them all). */
+function countPosts(posts: ReadonlyMap<number, Post>, counters: Counters): Counters {
+  let offers = 0;
+  let requests = 0;
+  for (const p of posts.values()) {
+    if (p.status !== 'ACTIVE' || p.hidden) continue;
+    if (p.kind === 'OFFER') offers++;
+    else if (p.kind === 'REQUEST') requests++;
+  }
+  return offers === counters.offers && requests === counters.requests
+    ? counters
+    : { ...counters, offers, requests };
+}
+
+/**
+ * What is left of a hidden post: no text, so a moderator's decision also removes it from memory
+ * and from the stored board.
+ */
+function tombstone(p: Post): Post {
+  return { ...p, hidden: true, title: '', description: '', quantity: '', availability: '', town: '' };
+}
+
 /** Applies one event's data to the state (seq bookkeeping is done by the caller). */
 export function applyEvent(s: BoardState, ev: BoardEvent): BoardState {
   let posts = s.posts;
   let counters = s.counters;
   let phase = s.phase;
-  const post = isPost(ev.post) ? ev.post : isPost(ev) ? (ev as unknown as Post) : null;
-  const upsert = (p: Post) => {
+  const post = isPost(ev.post) ? ev.post : null;
+  const set = (p: Post) => {
     const m = new Map(posts);
     m.set(p.id, p);
     posts = m;
+  };
+  const add = (k: 'people' | 'present' | 'entities' | 'contracts') => {
+    counters = { ...counters, [k]: (counters[k] ?? 0) + 1 };
   };
   switch (ev.kind) {
     case 'post.created':
     case 'post.updated':
     case 'post.unhidden':
-      if (post) upsert(post);
+      if (post) set(post);
       break;
     case 'post.withdrawn':
     case 'post.hidden': {
-      if (post) upsert(post);
-      else {
-        const id = num(ev.postId) ?? num(ev.id);
-        const old = id !== undefined ? posts.get(id) : undefined;
-        if (old) {
-          upsert(
-            ev.kind === 'post.hidden'
-              ? { ...old, hidden: true }
-              : { ...old, status: 'WITHDRAWN' as Post['status'] },
-          );
-        }
+      const id = post?.id ?? num(ev.postId) ?? num(ev.id);
+      const old = id !== undefined ? posts.get(id) : undefined;
+      if (old) {
+        set(
+          ev.kind === 'post.hidden'
+            ? tombstone(old)
+            : { ...old, status: 'WITHDRAWN' as Post['status'] },
+        );
       }
       break;
     }
     case 'person.joined':
-      if (!ev.counters) counters = { ...counters, people: counters.people + 1 };
+      add('people');
+      break;
+    case 'person.checkedIn':
+      add('present');
       break;
     case 'entity.created':
-      if (!ev.counters) counters = { ...counters, entities: counters.entities + 1 };
+      add('entities');
+      break;
+    case 'contract.registered':
+      add('contracts');
       break;
     case 'fair.phase':
       if (typeof ev.phase === 'string') phase = ev.phase;
@@ -125,6 +157,7 @@ export function applyEvent(s: BoardState, ev: BoardEvent): BoardState {
   if (typeof ev.counters === 'object' && ev.counters !== null) {
     counters = { ...counters, ...(ev.counters as Partial<Counters>) };
   }
+  if (posts !== s.posts) counters = countPosts(posts, counters);
   return { ...s, posts, counters, phase };
 }
 
@@ -143,7 +176,7 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
           epoch: msg.epoch,
           seq: msg.seq,
           posts,
-          counters: { ...EMPTY_COUNTERS, ...msg.counters },
+          counters: countPosts(posts, { ...EMPTY_COUNTERS, ...msg.counters }),
           phase: msg.phase ?? s.phase,
           caughtUp: true,
           resyncing: false,
@@ -176,4 +209,43 @@ export function visiblePosts(s: BoardState, kind?: Post['kind']): Post[] {
   return [...s.posts.values()]
     .filter((p) => p.status === 'ACTIVE' && !p.hidden && (!kind || p.kind === kind))
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id);
+}
+
+/** The board as kept in sessionStorage, so a reload resumes from its seq instead of a snapshot. */
+export function serialize(s: BoardState): string {
+  return JSON.stringify({
+    v: 1,
+    epoch: s.epoch,
+    seq: s.seq,
+    phase: s.phase,
+    counters: s.counters,
+    posts: [...s.posts.values()],
+  });
+}
+
+export function deserialize(text: string | null): BoardState | null {
+  if (!text) return null;
+  try {
+    const o = JSON.parse(text) as {
+      v?: number;
+      epoch?: Epoch;
+      seq?: number;
+      phase?: string | null;
+      counters?: Partial<Counters>;
+      posts?: unknown[];
+    };
+    if (o.v !== 1 || typeof o.seq !== 'number' || o.seq < 0 || !Array.isArray(o.posts)) return null;
+    const posts = new Map<number, Post>();
+    for (const p of o.posts) if (isPost(p)) posts.set(p.id, p);
+    return {
+      ...initialState(),
+      epoch: o.epoch ?? null,
+      seq: o.seq,
+      phase: o.phase ?? null,
+      posts,
+      counters: { ...EMPTY_COUNTERS, ...o.counters },
+    };
+  } catch {
+    return null;
+  }
 }

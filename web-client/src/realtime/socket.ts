@@ -6,35 +6,45 @@ export interface BoardSocketOptions {
   fairId: number;
   token: () => string | null;
   onChange: (state: BoardState, status: SocketStatus) => void;
+  /** A board kept from before (a reload): the socket resumes from its epoch and seq. */
+  initial?: BoardState | null;
   /** For tests. */
   createSocket?: (url: string, protocols: string[]) => WebSocket;
   url?: string;
 }
 
-const PING_MS = 25_000;
+const PING_MS = 20_000;
+/** No message (not even a pong) for this long: the connection is dead even if the browser has not noticed. */
+const SILENT_MS = 50_000;
 const MAX_BACKOFF_MS = 30_000;
+/** Close codes: 1008 policy (token refused: do not retry blindly), 1009 too big, 1013 try again later. */
+const POLICY_VIOLATION = 1008;
 
 /**
  * Keeps one board WebSocket open: resumes from the last applied seq after every reconnect,
- * so a dropped Wi-Fi loses nothing and doubles nothing.
+ * so a dropped Wi-Fi loses nothing and doubles nothing. Reconnects with backoff and jitter;
+ * stops on a refused token (status "forbidden") until start() is called again.
  */
 export class BoardSocket {
-  private state: BoardState = initialState();
+  private state: BoardState;
   private status: SocketStatus = 'connecting';
   private ws: WebSocket | null = null;
   private ping: ReturnType<typeof setInterval> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private stopped = false;
+  private lastSeen = 0;
   private readonly opts: BoardSocketOptions;
 
   constructor(opts: BoardSocketOptions) {
     this.opts = opts;
+    this.state = opts.initial ?? initialState();
   }
 
   start(): void {
     this.stopped = false;
     window.addEventListener('online', this.wake);
+    window.addEventListener('offline', this.wentOffline);
     document.addEventListener('visibilitychange', this.wake);
     this.connect();
   }
@@ -42,11 +52,10 @@ export class BoardSocket {
   stop(): void {
     this.stopped = true;
     window.removeEventListener('online', this.wake);
+    window.removeEventListener('offline', this.wentOffline);
     document.removeEventListener('visibilitychange', this.wake);
     clearTimeout(this.retry);
-    clearInterval(this.ping);
-    this.ws?.close(1000);
-    this.ws = null;
+    this.drop(1000);
   }
 
   private readonly wake = () => {
@@ -56,6 +65,13 @@ export class BoardSocket {
       this.failures = 0;
       this.connect();
     }
+  };
+
+  private readonly wentOffline = () => {
+    if (this.stopped) return;
+    // The radio is gone: do not wait for TCP to notice. Reconnect (and resume) on "online".
+    this.drop(1000);
+    this.scheduleReconnect();
   };
 
   private url(): string {
@@ -69,12 +85,36 @@ export class BoardSocket {
     this.opts.onChange(this.state, this.status);
   }
 
+  /** Forgets the current socket at once (its late events are ignored) and closes it. */
+  private drop(code: number) {
+    clearInterval(this.ping);
+    const ws = this.ws;
+    this.ws = null;
+    if (ws) {
+      ws.onopen = ws.onmessage = ws.onclose = ws.onerror = null;
+      try {
+        ws.close(code);
+      } catch {
+        /* already closed */
+      }
+    }
+  }
+
+  private forbidden() {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    this.drop(1000);
+    this.emit('forbidden');
+  }
+
   private connect(): void {
+    if (this.stopped) return;
     const token = this.opts.token();
     if (!token) {
-      this.emit('forbidden');
+      this.forbidden();
       return;
     }
+    this.drop(1000);
     const protocols = [
       'bearer-token-carrier',
       encodeURI(`quarkus-http-upgrade#Authorization#Bearer ${token}`),
@@ -89,44 +129,59 @@ export class BoardSocket {
       return;
     }
     this.ws = ws;
+    let synced = false;
     ws.onopen = () => {
-      this.failures = 0;
+      this.lastSeen = Date.now();
       ws.send(JSON.stringify(resumeMessage(this.state)));
       clearInterval(this.ping);
       this.ping = setInterval(() => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ping' }));
+        if (Date.now() - this.lastSeen > SILENT_MS) {
+          this.drop(1000);
+          this.scheduleReconnect();
+        } else if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ping' }));
       }, PING_MS);
     };
     ws.onmessage = (e: MessageEvent) => {
+      this.lastSeen = Date.now();
       let msg: ServerMessage;
       try {
         msg = JSON.parse(String(e.data)) as ServerMessage;
       } catch {
         return;
       }
+      if (msg.type === 'error' && (msg.code === 'FORBIDDEN' || msg.code === 'UNAUTHORIZED')) {
+        this.forbidden();
+        return;
+      }
       const { state, send } = reduce(this.state, msg);
       this.state = state;
       if (send && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(send));
-      if (msg.type === 'error' && msg.code === 'FORBIDDEN') {
-        this.stopped = true;
-        ws.close(1000);
-        this.emit('forbidden');
+      if (msg.type === 'snapshot' || msg.type === 'caughtUp') {
+        synced = true;
+        this.failures = 0;
+      }
+      this.emit(synced ? 'live' : undefined);
+    };
+    ws.onclose = (e: CloseEvent) => {
+      if (this.ws !== ws) return;
+      clearInterval(this.ping);
+      this.ws = null;
+      if (e.code === POLICY_VIOLATION) {
+        this.forbidden();
         return;
       }
-      this.emit(state.caughtUp ? 'live' : this.status);
-    };
-    ws.onclose = () => {
-      clearInterval(this.ping);
-      if (this.ws === ws) this.ws = null;
+      // 1013 (too slow), 1009, 1006 (network) and the rest: reconnect and resume.
       if (!this.stopped) this.scheduleReconnect();
     };
     ws.onerror = () => {
       /* onclose follows */
     };
     if (this.status !== 'live') this.emit(this.failures > 0 ? 'reconnecting' : 'connecting');
+    else this.emit('reconnecting');
   }
 
   private scheduleReconnect(): void {
+    if (this.stopped) return;
     this.failures++;
     const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
     this.emit(offline ? 'offline' : 'reconnecting');

@@ -24,6 +24,8 @@ public final class ParticipantDtos {
     }
   }
 
+  public record PublicEntityView(long id, String name, Sector sector) {}
+
   public record PersonInput(
       @NotBlank @Size(max = 120) String displayName,
       Long entityId,

@@ -28,6 +28,7 @@ import pl.gielda.participant.ParticipantDtos.JoinInput;
 import pl.gielda.participant.ParticipantDtos.JoinView;
 import pl.gielda.participant.ParticipantDtos.PersonInput;
 import pl.gielda.participant.ParticipantDtos.PersonView;
+import pl.gielda.participant.ParticipantDtos.PublicEntityView;
 import pl.gielda.participant.ParticipantDtos.RolesInput;
 import pl.gielda.participant.ParticipantDtos.ScreenLinkView;
 
@@ -170,6 +171,13 @@ public class ParticipantResource {
         ScreenLinkView.class,
         201,
         () -> participants.createScreenLink(caller.get(), fairId));
+  }
+
+  @GET
+  @Path("/public/fairs/{joinCode}/entities")
+  @PermitAll
+  public Uni<List<PublicEntityView>> joinableEntities(@RestPath @Size(max = 16) String joinCode) {
+    return participants.joinableEntities(joinCode);
   }
 
   @POST

@@ -27,6 +27,7 @@ import pl.gielda.participant.ParticipantDtos.JoinInput;
 import pl.gielda.participant.ParticipantDtos.JoinView;
 import pl.gielda.participant.ParticipantDtos.PersonInput;
 import pl.gielda.participant.ParticipantDtos.PersonView;
+import pl.gielda.participant.ParticipantDtos.PublicEntityView;
 import pl.gielda.participant.ParticipantDtos.ScreenLinkView;
 
 @ApplicationScoped
@@ -50,6 +51,26 @@ public class ParticipantService {
         .inFair(caller, fairId, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY)
         .chain(() -> Organisation.ofFair(fairId))
         .map(list -> list.stream().map(EntityView::of).toList());
+  }
+
+  /**
+   * Entities a newcomer may join while the fair is open. Individuals are left out: a resident's
+   * name is not shown to anyone holding the join code.
+   */
+  @WithSession
+  public Uni<List<PublicEntityView>> joinableEntities(String joinCode) {
+    return Fair.findByJoinCode(joinCode)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound("A fair with this code"))
+        .invoke(Fair::requireOpen)
+        .chain(fair -> Organisation.ofFair(fair.id))
+        .map(
+            list ->
+                list.stream()
+                    .filter(e -> e.sector != Sector.INDIVIDUAL)
+                    .map(e -> new PublicEntityView(e.id, e.name, e.sector))
+                    .toList());
   }
 
   @WithTransaction

@@ -45,6 +45,19 @@ class ParticipantTest {
   }
 
   @Test
+  void newcomerSeesEntitiesToJoinButNotResidents() {
+    var fair = Fixtures.fair("REGISTRATION");
+    long ngo = Fixtures.entity(fair.id(), "Stowarzyszenie", "NGO");
+    Fixtures.entity(fair.id(), "Pan Prywatny", "INDIVIDUAL");
+    given()
+        .get("/api/public/fairs/" + fair.joinCode() + "/entities")
+        .then()
+        .statusCode(200)
+        .body("id", org.hamcrest.Matchers.contains((int) ngo))
+        .body("[0].sector", equalTo("NGO"));
+  }
+
+  @Test
   void joiningADraftFairIsRefused() {
     var fair = Fixtures.fair("DRAFT");
     given()
