@@ -36,6 +36,7 @@ export default tseslint.config(
         Buffer: 'readonly',
         crypto: 'readonly',
         localStorage: 'readonly',
+        document: 'readonly',
       },
     },
   },

@@ -120,3 +120,31 @@ export async function organiserToken() {
   });
   return res.token;
 }
+
+/**
+ * One Chromium for many isolated contexts (phones, the big screen, the notary's laptop): much
+ * faster than a browser per context. Returns a factory and a disposer.
+ */
+export async function launchBrowser() {
+  const browser = await chromium.launch({ executablePath: config.chromium, args: ARGS });
+  const contexts = [];
+  const newContext = async (options = {}) => {
+    const context = await browser.newContext({
+      locale: 'pl-PL',
+      timezoneId: 'Europe/Warsaw',
+      viewport: { width: 1280, height: 900 },
+      ...options,
+    });
+    context.setDefaultTimeout(config.timeoutMs);
+    context.setDefaultNavigationTimeout(config.timeoutMs * 2);
+    contexts.push(context);
+    const page = await context.newPage();
+    return { context, page };
+  };
+  const dispose = async () => {
+    await browser.close().catch(() => {});
+  };
+  return { browser, contexts, newContext, dispose };
+}
+
+export const SCREEN = { viewport: { width: 1920, height: 1080 } };

@@ -22,6 +22,8 @@ const routes: Route[] = [
   { path: '/join', view: () => <Join /> },
   { path: '/join/:code', view: (p) => <Join code={p.code!} /> },
   { path: '/f/:fairId', view: (p) => <FairHome id={p.fairId!} /> },
+  { path: '/f/:fairId/new', view: (p) => <FairHome id={p.fairId!} view="new" /> },
+  { path: '/f/:fairId/edit/:ref', view: (p) => <FairHome id={p.fairId!} view="edit" postRef={p.ref!} /> },
   { path: '/screen/:token', view: (p) => <Screen token={p.token!} /> },
   { path: '/notary', view: () => <Notary /> },
 ];

@@ -1402,6 +1402,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Organiser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["OrganiserInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganiserView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/fairs/{joinCode}": {
         parameters: {
             query?: never;
@@ -1428,6 +1489,58 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PublicFairView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/fairs/{joinCode}/entities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Joinable Entities */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    joinCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicEntityView"][];
                     };
                 };
                 /** @description Not Authorized */
@@ -1563,6 +1676,17 @@ export interface components {
             roles?: string[];
             entity?: components["schemas"]["EntityRef"];
         };
+        OrganiserInput: {
+            email: string;
+            displayName: string;
+            password: string;
+        };
+        OrganiserView: {
+            /** Format: int64 */
+            id?: number;
+            email?: string;
+            displayName?: string;
+        };
         PersonInput: {
             displayName: string;
             /** Format: int64 */
@@ -1642,6 +1766,12 @@ export interface components {
             version?: number;
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
+        };
+        PublicEntityView: {
+            /** Format: int64 */
+            id?: number;
+            name?: string;
+            sector?: components["schemas"]["Sector"];
         };
         PublicFairView: {
             /** Format: int64 */

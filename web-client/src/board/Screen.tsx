@@ -4,70 +4,186 @@ import { ApiProblem } from '../api/problem';
 import { setSession, toSession } from '../api/session';
 import type { Fair } from '../api/types';
 import { useI18n } from '../i18n';
+import { visiblePosts } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
+import { categoryName } from '../phone/posts';
+import { FAIR_TIME_ZONE } from '../ui/time';
+import { Qr } from './Qr';
 
-/** /screen/:token — the hall's big screen (1920×1080, no interaction). Live charts come later. */
+const TICKER_SIZE = 6;
+const RETRY_MS = [2000, 5000, 10000, 20000, 30000];
+
+/**
+ * /screen/:token — the hall's big screen (1920×1080, nobody touches it): live counters, the newest
+ * posts, and a QR code to join. It signs in with the screen link, and starts over by itself when
+ * the server or the token goes away.
+ */
 export function Screen({ token }: { token: string }) {
-  const { t, p } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [fair, setFair] = useState<Fair | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState(false);
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const res = await unwrap(api(null).POST('/api/auth/screen', { body: { screenToken: token } }));
-      const session = toSession(res);
-      if (session.fairId === undefined) throw new Error('The screen token names no fair');
-      setSession('screen', session);
-      const f = await unwrap(
-        api('screen').GET('/api/fairs/{fairId}', { params: { path: { fairId: session.fairId } } }),
-      );
-      if (!cancelled) setFair(f);
-    })().catch((e: unknown) => !cancelled && setError(e));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async (n: number) => {
+      try {
+        const res = await unwrap(api(null).POST('/api/auth/screen', { body: { screenToken: token } }));
+        const session = toSession(res);
+        if (session.fairId === undefined) throw new Error('The screen token names no fair');
+        setSession('screen', session);
+        const f = await unwrap(
+          api('screen').GET('/api/fairs/{fairId}', { params: { path: { fairId: session.fairId } } }),
+        );
+        if (!cancelled) setFair(f);
+      } catch (e) {
+        if (cancelled) return;
+        if (e instanceof ApiProblem && (e.status === 401 || e.status === 404)) {
+          setInvalid(true);
+          return;
+        }
+        timer = setTimeout(() => void attempt(n + 1), RETRY_MS[Math.min(n, RETRY_MS.length - 1)]);
+      }
+    };
+    void attempt(0);
     return () => {
       cancelled = true;
+      clearTimeout(timer);
     };
-  }, [token]);
+  }, [token, generation]);
 
-  const { board } = useBoard(fair?.id ?? NaN, 'screen', fair !== null);
-  const c = board.counters;
+  const { board, status } = useBoard(fair?.id ?? NaN, 'screen', fair !== null, generation);
 
-  if (error) {
+  // A refused token (expired, or the server restarted with new keys): sign in again.
+  useEffect(() => {
+    if (status !== 'forbidden') return;
+    const timer = setTimeout(() => setGeneration((g) => g + 1), 3000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  const now = useClock();
+
+  if (invalid) {
     return (
       <div class="screen screen-error">
-        <p>{error instanceof ApiProblem && error.status === 401 ? t('screenInvalid') : t('networkError')}</p>
+        <p>{t('screenInvalid')}</p>
       </div>
     );
   }
+
+  const c = board.counters;
+  const phase = board.phase ?? fair?.phase;
+  const joinUrl = fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null;
+  const latest = visiblePosts(board).slice(0, TICKER_SIZE);
+  const categories = fair?.categories ?? [];
+
   return (
-    <div class="screen">
+    <div class="screen" data-testid="screen">
       <header class="screen-head">
-        <h1>{fair?.name ?? t('appName')}</h1>
-        {fair && <p>{fair.venue}</p>}
+        <div>
+          <h1>{fair?.name ?? t('appName')}</h1>
+          {fair && <p>{fair.venue}</p>}
+        </div>
+        <div class="screen-status">
+          {phase && <span class={`screen-phase phase-${phase}`}>{tx(`phase_${phase}`, phase)}</span>}
+          <span class="screen-clock">{now}</span>
+          {status !== 'live' && (
+            <span class="screen-conn" data-testid="screen-conn">
+              {t('screenReconnecting')}
+            </span>
+          )}
+        </div>
       </header>
-      <div class="screen-counters">
-        <div class="counter">
-          <span class="counter-value">{c.contracts}</span>
-          <span class="counter-label">{p('contracts', c.contracts).replace(/^\S+\s/, '')}</span>
-        </div>
-        <div class="counter">
-          <span class="counter-value">{c.offers}</span>
-          <span class="counter-label">{p('offers', c.offers).replace(/^\S+\s/, '')}</span>
-        </div>
-        <div class="counter">
-          <span class="counter-value">{c.requests}</span>
-          <span class="counter-label">{p('requests', c.requests).replace(/^\S+\s/, '')}</span>
-        </div>
-        <div class="counter">
-          <span class="counter-value">{c.people}</span>
-          <span class="counter-label">{p('people', c.people).replace(/^\S+\s/, '')}</span>
-        </div>
-      </div>
-      {fair && (
-        <footer class="screen-foot">
-          {t('screenJoinHint')}: <strong>{fair.joinCode}</strong>
-        </footer>
-      )}
+      <section class="screen-counters" data-testid="counters">
+        <Counter
+          id="present"
+          value={c.present}
+          label={t('screenPresent')}
+          sub={t('screenRegistered', { n: c.people })}
+        />
+        <Counter id="entities" value={c.entities} label={t('screenEntities')} />
+        <Counter id="offers" value={c.offers} label={t('screenOffers')} kind="OFFER" />
+        <Counter id="requests" value={c.requests} label={t('screenRequests')} kind="REQUEST" />
+        {c.contracts !== undefined && (
+          <Counter id="contracts" value={c.contracts} label={t('screenContracts')} />
+        )}
+      </section>
+      <section class="screen-ticker" data-testid="ticker">
+        <h2>{t('screenLatest')}</h2>
+        {latest.length === 0 ? (
+          <p class="ticker-empty">{t('screenNoPosts')}</p>
+        ) : (
+          <ul>
+            {latest.map((p) => (
+              <li
+                key={p.id}
+                class={`ticker-item ticker-${p.kind}`}
+                data-testid="ticker-item"
+                data-post-id={p.id}
+              >
+                <span class={`ticker-kind kind-${p.kind}`}>{tx(`kind${p.kind}`, p.kind)}</span>
+                <div class="ticker-body">
+                  <span class="ticker-title">{p.title}</span>
+                  <span class="ticker-meta">
+                    {p.entityName}
+                    {' · '}
+                    {categoryName(categories, p.category, lang)}
+                  </span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <aside class="screen-join">
+        <h2>{t('screenJoinTitle')}</h2>
+        {joinUrl && <Qr value={joinUrl} size={400} label={joinUrl} />}
+        {joinUrl && <p class="join-url">{joinUrl.replace(/^https?:\/\//, '')}</p>}
+        {fair?.joinCode && (
+          <p class="join-code">
+            {t('screenJoinCode')}: <strong data-testid="join-code">{fair.joinCode}</strong>
+          </p>
+        )}
+      </aside>
     </div>
   );
+}
+
+function Counter({
+  id,
+  value,
+  label,
+  sub,
+  kind,
+}: {
+  id: string;
+  value: number;
+  label: string;
+  sub?: string;
+  kind?: string;
+}) {
+  const { lang } = useI18n();
+  return (
+    <div class={`counter${kind ? ` counter-${kind}` : ''}`} data-testid={`counter-${id}`}>
+      <span class="counter-value">
+        {new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB').format(value)}
+      </span>
+      <span class="counter-label">{label}</span>
+      {sub && <span class="counter-sub">{sub}</span>}
+    </div>
+  );
+}
+
+function useClock(): string {
+  const fmt = () =>
+    new Intl.DateTimeFormat('pl-PL', { hour: '2-digit', minute: '2-digit', timeZone: FAIR_TIME_ZONE }).format(
+      Date.now(),
+    );
+  const [now, setNow] = useState(fmt);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(fmt()), 10_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

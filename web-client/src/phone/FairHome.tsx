@@ -1,15 +1,28 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { getSession } from '../api/session';
-import type { Post as ApiPost } from '../api/types';
+import type { Me as MeView, Person, Post as ApiPost } from '../api/types';
+import { useI18n, type Lang } from '../i18n';
+import type { TextKey } from '../i18n/pl';
 import type { Post } from '../realtime/protocol';
-import { useI18n } from '../i18n';
-import { visiblePosts, type BoardState } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
+import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
-import { Link } from '../ui/router';
-import { formatDateTime } from '../ui/time';
+import { Link, navigate } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
+import type { FailedItem, Outbox, PostInput, PostUpdate } from './outbox';
+import { PostCard } from './PostCard';
+import { amountText, parseAmount, PostForm, type FormError, type PostValues } from './PostForm';
+import {
+  categoryName,
+  filterPosts,
+  mergeConfirmed,
+  newestFirst,
+  withPending,
+  type Category,
+  type ShownPost,
+} from './posts';
+import { useOutbox } from './useOutbox';
 
 type Tab = 'offers' | 'requests' | 'mine';
 const TABS: { id: Tab; label: 'tabOffers' | 'tabRequests' | 'tabMine' }[] = [
@@ -17,31 +30,89 @@ const TABS: { id: Tab; label: 'tabOffers' | 'tabRequests' | 'tabMine' }[] = [
   { id: 'requests', label: 'tabRequests' },
   { id: 'mine', label: 'tabMine' },
 ];
+/** How long the form waits for the server before it says "saved on this phone". */
+const FORM_WAIT_MS = 6000;
 
-/** /f/:fairId — the participant's home on the phone. */
-export function FairHome({ id }: { id: string }) {
+/** Whether the form was opened from the board (so closing it goes back in history). */
+let formPushed = false;
+
+export type FairView = 'board' | 'new' | 'edit';
+
+/** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
+export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {
   const { t, tx, lang } = useI18n();
   const fairId = Number(id);
   const session = getSession('person');
-  const signedIn = session !== null;
+  const signedIn = session !== null && session.fairId === fairId;
   const [tab, setTab] = useState<Tab>('offers');
+  const [category, setCategory] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [flash, setFlash] = useState<{ text: string; key: number } | null>(null);
+  const [prefill, setPrefill] = useState<PostInput | null>(null);
+
+  const client = api('person');
   const fair = useAsync(
     () =>
       signedIn
-        ? unwrap(api('person').GET('/api/fairs/{fairId}', { params: { path: { fairId } } }))
+        ? unwrap(client.GET('/api/fairs/{fairId}', { params: { path: { fairId } } }))
         : Promise.reject(new Error('no session')),
     [fairId, signedIn],
   );
-  const { board: live, status } = useBoard(fairId, 'person', signedIn && fair.data !== undefined);
-  // Until the WebSocket has caught up (or if it cannot connect), show the posts loaded over REST.
+  const me = useAsync(
+    () => (signedIn ? unwrap(client.GET('/api/me')) : Promise.resolve(null as MeView | null)),
+    [signedIn],
+  );
+  const roles = me.data?.roles ?? [];
+  const isAnimator = roles.includes('animator');
+  const canPost = roles.includes('participant') || isAnimator;
+  const { board: live, status } = useBoard(fairId, 'person', signedIn);
+  const hasLive = live.epoch !== null;
+  // Until the WebSocket has a board (or if it cannot connect), show the posts loaded over REST.
   const rest = useAsync(
     () =>
-      signedIn
-        ? unwrap(api('person').GET('/api/fairs/{fairId}/posts', { params: { path: { fairId } } }))
-        : Promise.resolve([]),
-    [fairId, signedIn],
+      signedIn && !hasLive
+        ? unwrap(client.GET('/api/fairs/{fairId}/posts', { params: { path: { fairId } } }))
+        : Promise.resolve(undefined as ApiPost[] | undefined),
+    [fairId, signedIn, hasLive],
   );
-  const board = live.caughtUp ? live : withPosts(live, rest.data);
+  const entities = useAsync(
+    () =>
+      signedIn && canPost && view !== 'board'
+        ? unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } }))
+        : Promise.resolve(undefined),
+    [fairId, signedIn, canPost, view !== 'board'],
+  );
+  const people = useAsync(
+    () =>
+      signedIn && isAnimator && view === 'new'
+        ? unwrap(client.GET('/api/fairs/{fairId}/people', { params: { path: { fairId } } }))
+        : Promise.resolve(undefined as Person[] | undefined),
+    [fairId, signedIn, isAnimator, view === 'new'],
+  );
+  const outbox = useOutbox(
+    fairId,
+    signedIn ? session.personId : undefined,
+    status === 'live' ? live.epoch : null,
+  );
+
+  useEffect(() => {
+    if (!flash) return;
+    const timer = setTimeout(() => setFlash(null), 5000);
+    return () => clearTimeout(timer);
+  }, [flash]);
+
+  const categories: Category[] = fair.data?.categories ?? [];
+  const catLabel = (code: string) => categoryName(categories, code, lang);
+  const meInfo = {
+    id: me.data?.id ?? session?.personId ?? -1,
+    entityId: me.data?.entity?.id,
+    entityName: me.data?.entity?.name,
+    sector: me.data?.entity?.sector,
+  };
+  // Recomputed on every render: the outbox changes in place and the lists are small.
+  const base: ReadonlyMap<number, Post> = hasLive ? live.posts : restPosts(rest.data);
+  const merged = outbox ? mergeConfirmed(base, outbox.confirmed) : new Map(base);
+  const all: ShownPost[] = withPending(merged.values(), outbox?.pending() ?? [], meInfo, fairId);
 
   if (!signedIn) {
     return (
@@ -57,25 +128,155 @@ export function FairHome({ id }: { id: string }) {
     );
   }
 
-  const phase = board.phase ?? fair.data?.phase;
-  const connLabel = status === 'live' ? t('live') : status === 'offline' ? t('offline') : t('reconnecting');
-  const offers = visiblePosts(board, 'OFFER');
-  const requests = visiblePosts(board, 'REQUEST');
-  const mine = visiblePosts(board).filter((p) => p.authorId === session.personId);
+  const queued = outbox?.pending().length ?? 0;
+  const failed = outbox?.failed() ?? [];
+  const phase = live.phase ?? fair.data?.phase;
+  const open = phase === 'REGISTRATION' || phase === 'LIVE';
+  const isMine = (p: ShownPost) =>
+    !!p.pendingKey ||
+    (meInfo.entityId !== undefined && p.entityId === meInfo.entityId && roles.includes('participant')) ||
+    (isAnimator && p.onBehalfBy === meInfo.id);
+  const visible = all.filter((p) => p.pendingChange !== 'withdraw' || !isMine(p));
+  const offers = filterPosts(visible, { kind: 'OFFER', category, query, categoryLabel: catLabel });
+  const requests = filterPosts(visible, { kind: 'REQUEST', category, query, categoryLabel: catLabel });
+  const mine = all.filter((p) => isMine(p) && p.status === 'ACTIVE' && !p.hidden).sort(newestFirst);
+  const offerCount = filterPosts(visible, { kind: 'OFFER' }).length;
+  const requestCount = filterPosts(visible, { kind: 'REQUEST' }).length;
+
+  const boardUrl = `/f/${fairId}`;
+  const closeForm = () => {
+    setPrefill(null);
+    if (formPushed) {
+      formPushed = false;
+      history.back();
+    } else navigate(boardUrl, { replace: true });
+  };
+  const openForm = (url: string) => {
+    formPushed = true;
+    navigate(url);
+  };
+
+  const submit = async (v: PostValues, target: EditTarget): Promise<FormError | null> => {
+    if (!outbox) return { fieldErrors: {}, message: t('unknownError') };
+    let key: string;
+    if (target.kind === 'queued') {
+      if (!outbox.replaceCreate(target.key, toInput(v)))
+        return { fieldErrors: {}, message: t('cannotChangeSent') };
+      key = target.key;
+    } else if (target.kind === 'post') {
+      key = outbox.enqueue({
+        type: 'update',
+        postId: target.post.id,
+        body: toUpdate(v, target.post.version ?? 0),
+      });
+    } else {
+      key = outbox.enqueue({ type: 'create', body: toInput(v) });
+    }
+    let outcome: Awaited<ReturnType<Outbox['waitFor']>> = { kind: 'queued' };
+    if (navigator.onLine !== false && !outbox.authFailed) {
+      const wait = outbox.waitFor(key, FORM_WAIT_MS);
+      outbox.wakeUp();
+      void outbox.flush();
+      outcome = await wait;
+    }
+    if (outcome.kind === 'failed') {
+      outbox.dismissFailed(key);
+      return failureToForm(outcome.failed, t);
+    }
+    setTab(v.kind === 'OFFER' ? 'offers' : 'requests');
+    if (target.kind === 'post' || target.kind === 'queued') setTab('mine');
+    setFlash({
+      text: outcome.kind === 'ok' ? t(target.kind === 'new' ? 'postedOk' : 'savedOk') : t('postedQueued'),
+      key: Date.now(),
+    });
+    closeForm();
+    return null;
+  };
+
+  const withdraw = async (p: ShownPost) => {
+    if (!outbox) return;
+    const key = outbox.enqueue({ type: 'withdraw', postId: p.id });
+    if (navigator.onLine === false) {
+      setFlash({ text: t('postedQueued'), key: Date.now() });
+      return;
+    }
+    const wait = outbox.waitFor(key, FORM_WAIT_MS);
+    void outbox.flush();
+    const o = await wait;
+    setFlash({
+      text: o.kind === 'ok' ? t('withdrawnOk') : o.kind === 'queued' ? t('postedQueued') : t('failedTitle'),
+      key: Date.now(),
+    });
+  };
+
+  // The form (new / edit) replaces the board while it is open; the socket stays connected.
+  if (view !== 'board') {
+    const target = editTarget(view, postRef, all, outbox);
+    const myEntity = entities.data?.find((e) => e.id === meInfo.entityId);
+    let initial: PostValues | null = null;
+    if (target.kind === 'new') {
+      initial = prefill
+        ? valuesOf(prefill, lang)
+        : {
+            kind: tab === 'requests' ? 'REQUEST' : 'OFFER',
+            category: category ?? '',
+            title: '',
+            description: '',
+            quantity: '',
+            availability: '',
+            town: roles.includes('participant') ? (myEntity?.town ?? '') : '',
+            valuePln: '',
+            hours: '',
+            onBehalfOf: null,
+          };
+    } else if (target.kind === 'queued' && target.body) initial = valuesOf(target.body, lang);
+    else if (target.kind === 'post') initial = valuesOf(target.post as PostInput, lang);
+    return (
+      <>
+        <TopBar />
+        <ConnBar status={status} queued={queued} />
+        <Page>
+          {fair.loading || me.loading || (view === 'new' && entities.loading) ? (
+            <Spinner />
+          ) : !initial || !canPost ? (
+            <>
+              <p class="error-box">{t('notFoundPost')}</p>
+              <Link class="btn btn-primary btn-block" href={boardUrl}>
+                {t('backToBoard')}
+              </Link>
+            </>
+          ) : (
+            <PostForm
+              key={postRef ?? 'new'}
+              mode={target.kind === 'new' ? 'new' : 'edit'}
+              initial={initial}
+              categories={categories}
+              people={isAnimator ? (people.data ?? []) : undefined}
+              selfAllowed={roles.includes('participant')}
+              onSubmit={(v) => submit(v, target)}
+              onCancel={closeForm}
+            />
+          )}
+        </Page>
+      </>
+    );
+  }
+
   const list = tab === 'offers' ? offers : tab === 'requests' ? requests : mine;
-  const empty =
-    tab === 'offers' ? 'boardEmptyOffers' : tab === 'requests' ? 'boardEmptyRequests' : 'boardEmptyMine';
+  const total = tab === 'offers' ? offerCount : tab === 'requests' ? requestCount : mine.length;
+  const empty: TextKey =
+    total > 0
+      ? 'noMatches'
+      : tab === 'offers'
+        ? 'boardEmptyOffers'
+        : tab === 'requests'
+          ? 'boardEmptyRequests'
+          : 'boardEmptyMine';
 
   return (
     <>
-      <TopBar>
-        <span class={`conn conn-${status}`} data-testid="conn" aria-live="polite" title={connLabel}>
-          <span class="conn-dot" aria-hidden="true">
-            ●
-          </span>
-          <span class="conn-text">{connLabel}</span>
-        </span>
-      </TopBar>
+      <TopBar />
+      <ConnBar status={status} queued={queued} />
       <Page>
         {fair.loading && !fair.data && <Spinner />}
         <ErrorBox error={fair.error} />
@@ -83,12 +284,14 @@ export function FairHome({ id }: { id: string }) {
           <>
             <section class="fair-head">
               <h1 data-testid="fair-name">{fair.data.name}</h1>
-              <p class="muted">
-                {fair.data.venue} · {formatDateTime(fair.data.startsAt, lang, fair.data.timeZone)}
-              </p>
               <span class={`badge phase-${phase}`} data-testid="fair-phase">
                 {tx(`phase_${phase}`, phase)}
               </span>
+              {roles.includes('notary') && (
+                <Link class="btn btn-small-light" href="/notary" data-testid="to-moderation">
+                  {t('moderation')}
+                </Link>
+              )}
             </section>
             <nav class="tabs" role="tablist">
               {TABS.map((x) => (
@@ -102,46 +305,284 @@ export function FairHome({ id }: { id: string }) {
                 >
                   {t(x.label)}
                   <span class="tab-count">
-                    {x.id === 'offers' ? offers.length : x.id === 'requests' ? requests.length : mine.length}
+                    {x.id === 'offers' ? offerCount : x.id === 'requests' ? requestCount : mine.length}
                   </span>
                 </button>
               ))}
             </nav>
-            <section role="tabpanel" class="board">
+            {tab !== 'mine' && (
+              <div class="filters">
+                <input
+                  type="search"
+                  class="search"
+                  data-testid="search"
+                  aria-label={t('searchLabel')}
+                  placeholder={t('searchPlaceholder')}
+                  autoComplete="off"
+                  value={query}
+                  onInput={(e) => setQuery(e.currentTarget.value)}
+                />
+                <div class="chips chips-scroll" role="group" aria-label={t('categoriesLabel')}>
+                  <button
+                    type="button"
+                    class={category === null ? 'chip chip-on' : 'chip'}
+                    aria-pressed={category === null}
+                    onClick={() => setCategory(null)}
+                  >
+                    {t('allCategories')}
+                  </button>
+                  {categories.map((c) => (
+                    <button
+                      key={c.code}
+                      type="button"
+                      class={category === c.code ? 'chip chip-on' : 'chip'}
+                      aria-pressed={category === c.code}
+                      onClick={() => setCategory(category === c.code ? null : (c.code ?? null))}
+                    >
+                      {catLabel(c.code ?? '')}
+                    </button>
+                  ))}
+                </div>
+              </div>
+            )}
+            {tab === 'mine' && failed.length > 0 && (
+              <FailedList
+                failed={failed}
+                onDismiss={(k) => outbox?.dismissFailed(k)}
+                onFix={(f) => {
+                  if (f.item.action.type !== 'create') return;
+                  setPrefill(f.item.action.body);
+                  outbox?.dismissFailed(f.item.key);
+                  openForm(`${boardUrl}/new`);
+                }}
+              />
+            )}
+            <section role="tabpanel" class="board" data-testid={`board-${tab}`}>
               {list.length === 0 ? (
-                <p class="muted center">{board.caughtUp || rest.data ? t(empty) : t('boardSoon')}</p>
+                <p class="muted center empty">
+                  {hasLive || rest.data ? t(empty) : rest.error ? t('networkError') : t('loading')}
+                </p>
               ) : (
                 <ul class="cards">
                   {list.map((p) => (
-                    <PostCard key={p.id} post={p} />
+                    <PostCard
+                      key={p.pendingKey ?? p.id}
+                      post={p}
+                      categoryLabel={catLabel(p.category ?? '')}
+                      showKind={tab === 'mine'}
+                    >
+                      {tab === 'mine' && (
+                        <MyActions
+                          post={p}
+                          onEdit={() =>
+                            openForm(`${boardUrl}/edit/${p.pendingKey ? `q-${p.pendingKey}` : p.id}`)
+                          }
+                          onCancel={() => p.pendingKey && outbox?.cancel(p.pendingKey)}
+                          onWithdraw={() => void withdraw(p)}
+                        />
+                      )}
+                    </PostCard>
                   ))}
                 </ul>
               )}
             </section>
+            {canPost && open && (
+              <button
+                type="button"
+                class="fab"
+                data-testid="add-post"
+                aria-label={t('addPostLabel')}
+                onClick={() => openForm(`${boardUrl}/new`)}
+              >
+                <span aria-hidden="true">+</span> {t('addPost')}
+              </button>
+            )}
           </>
+        )}
+        {flash && (
+          <p class="toast" role="status" data-testid="toast" key={flash.key}>
+            {flash.text}
+          </p>
         )}
       </Page>
     </>
   );
 }
 
-function withPosts(s: BoardState, posts: ApiPost[] | undefined): BoardState {
-  if (!posts) return s;
-  const m = new Map<number, Post>();
-  for (const p of posts) if (typeof p.id === 'number') m.set(p.id, p as Post);
-  return { ...s, posts: m };
+function MyActions({
+  post,
+  onEdit,
+  onCancel,
+  onWithdraw,
+}: {
+  post: ShownPost;
+  onEdit: () => void;
+  onCancel: () => void;
+  onWithdraw: () => void;
+}) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  if (post.pendingChange === 'withdraw' || (post.pendingKey && post.pendingSent)) return null;
+  if (post.pendingKey) {
+    return (
+      <div class="post-actions">
+        <button type="button" class="btn" onClick={onEdit}>
+          {t('edit')}
+        </button>
+        <button type="button" class="btn" onClick={onCancel}>
+          {t('cancelQueued')}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div class="post-actions">
+      {confirming ? (
+        <>
+          <span class="confirm-text">{t('withdrawConfirm')}</span>
+          <button type="button" class="btn btn-danger" onClick={onWithdraw} data-testid="withdraw-yes">
+            {t('withdrawYes')}
+          </button>
+          <button type="button" class="btn" onClick={() => setConfirming(false)}>
+            {t('cancel')}
+          </button>
+        </>
+      ) : (
+        <>
+          <button type="button" class="btn" onClick={onEdit} data-testid="edit">
+            {t('edit')}
+          </button>
+          <button type="button" class="btn" onClick={() => setConfirming(true)} data-testid="withdraw">
+            {t('withdraw')}
+          </button>
+        </>
+      )}
+    </div>
+  );
 }
 
-function PostCard({ post }: { post: Post }) {
-  const { tx } = useI18n();
+function FailedList({
+  failed,
+  onDismiss,
+  onFix,
+}: {
+  failed: readonly FailedItem[];
+  onDismiss: (key: string) => void;
+  onFix: (f: FailedItem) => void;
+}) {
+  const { t } = useI18n();
   return (
-    <li class={`post post-${post.kind}`}>
-      <span class="post-cat">{tx(`cat_${post.category}`, post.category)}</span>
-      <strong class="post-title">{post.title}</strong>
-      {post.description && <p class="post-desc">{post.description}</p>}
-      <span class="muted">
-        {post.entityName} · {tx(`sector_${post.sector}`, post.sector)}
-      </span>
-    </li>
+    <section class="failed" data-testid="failed">
+      <h2>{t('failedTitle')}</h2>
+      <ul class="cards">
+        {failed.map((f) => {
+          const a = f.item.action;
+          const title = a.type === 'create' || a.type === 'update' ? a.body.title : `#${a.postId}`;
+          return (
+            <li key={f.item.key} class="post post-failed">
+              <strong class="post-title">{title}</strong>
+              <p class="field-error">{failureToForm(f, t).message}</p>
+              <div class="post-actions">
+                {a.type === 'create' && (
+                  <button type="button" class="btn btn-primary" onClick={() => onFix(f)}>
+                    {t('fixAndSend')}
+                  </button>
+                )}
+                <button type="button" class="btn" onClick={() => onDismiss(f.item.key)}>
+                  {t('dismiss')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
+}
+
+type EditTarget =
+  | { kind: 'new' }
+  | { kind: 'queued'; key: string; body: PostInput | null }
+  | { kind: 'post'; post: ShownPost }
+  | { kind: 'missing' };
+
+function editTarget(
+  view: FairView,
+  ref: string | undefined,
+  all: ShownPost[],
+  outbox: Outbox | null,
+): EditTarget {
+  if (view === 'new') return { kind: 'new' };
+  if (!ref) return { kind: 'missing' };
+  if (ref.startsWith('q-')) {
+    const key = ref.slice(2);
+    const item = outbox?.pending().find((i) => i.key === key);
+    return item && item.action.type === 'create' && !item.sent
+      ? { kind: 'queued', key, body: item.action.body }
+      : { kind: 'missing' };
+  }
+  const post = all.find((p) => !p.pendingKey && String(p.id) === ref);
+  return post && post.status === 'ACTIVE' && !post.hidden && post.pendingChange !== 'withdraw'
+    ? { kind: 'post', post }
+    : { kind: 'missing' };
+}
+
+function restPosts(posts: ApiPost[] | undefined): Map<number, Post> {
+  const m = new Map<number, Post>();
+  for (const p of posts ?? []) if (typeof p.id === 'number') m.set(p.id, p as Post);
+  return m;
+}
+
+function valuesOf(p: Partial<PostInput>, lang: Lang): PostValues {
+  return {
+    kind: p.kind ?? 'OFFER',
+    category: p.category ?? '',
+    title: p.title ?? '',
+    description: p.description ?? '',
+    quantity: p.quantity ?? '',
+    availability: p.availability ?? '',
+    town: p.town ?? '',
+    valuePln: amountText(p.valuePln, lang),
+    hours: amountText(p.hours, lang),
+    onBehalfOf: p.onBehalfOf ?? null,
+  };
+}
+
+function toInput(v: PostValues): PostInput {
+  const body: PostInput = { kind: v.kind, category: v.category, title: v.title.trim() };
+  const opt = (s: string) => s.trim() || undefined;
+  if (opt(v.description)) body.description = v.description.trim();
+  if (opt(v.quantity)) body.quantity = v.quantity.trim();
+  if (opt(v.availability)) body.availability = v.availability.trim();
+  if (opt(v.town)) body.town = v.town.trim();
+  const value = parseAmount(v.valuePln);
+  const hours = parseAmount(v.hours);
+  if (value !== undefined) body.valuePln = value;
+  if (hours !== undefined) body.hours = hours;
+  if (v.onBehalfOf !== null) body.onBehalfOf = v.onBehalfOf;
+  return body;
+}
+
+function toUpdate(v: PostValues, version: number): PostUpdate {
+  const i = toInput(v);
+  return {
+    category: i.category,
+    title: i.title,
+    description: i.description ?? '',
+    quantity: i.quantity ?? '',
+    availability: i.availability ?? '',
+    town: i.town ?? '',
+    valuePln: i.valuePln,
+    hours: i.hours,
+    version,
+  };
+}
+
+function failureToForm(f: FailedItem, t: (k: TextKey) => string): FormError {
+  let message: string;
+  if (f.status === 409 && f.item.action.type === 'update') message = t('failedStale');
+  else if (f.status === 403) message = t('failedForbidden');
+  else if (f.status === 409) message = t('failedClosed');
+  else message = f.detail && f.detail !== f.title ? `${f.title}: ${f.detail}` : f.title;
+  return { message, fieldErrors: f.fieldErrors };
 }

@@ -43,7 +43,8 @@ export type SendResult =
   | { kind: 'auth' } // 401: the badge no longer works; keep everything
   | { kind: 'refused'; status: number; title: string; detail?: string; fieldErrors: Record<string, string> };
 
-export type Outcome = { kind: 'ok'; post: Post } | { kind: 'queued' } | { kind: 'failed'; failed: FailedItem };
+export type Outcome =
+  { kind: 'ok'; post: Post } | { kind: 'queued' } | { kind: 'failed'; failed: FailedItem };
 
 export interface KeyValueStore {
   getItem(k: string): string | null;
@@ -132,7 +133,9 @@ export class Outbox {
       }
     }
     if (action.type === 'withdraw') {
-      const existing = this.items.find((i) => i.action.type === 'withdraw' && i.action.postId === action.postId);
+      const existing = this.items.find(
+        (i) => i.action.type === 'withdraw' && i.action.postId === action.postId,
+      );
       if (existing) return existing.key;
       this.items = this.items.filter(
         (i) => i.sent || !(i.action.type === 'update' && i.action.postId === action.postId),
@@ -259,7 +262,9 @@ export class Outbox {
           cur.notBefore = this.now() + delay * (0.75 + Math.random() * 0.5);
           this.changed();
         }
-        this.settle(item.key, { kind: 'queued' });
+        // One lost answer is often a blip and the retry follows within a second or two: a waiting
+        // form hears "queued" only when that retry fails as well.
+        if (item.attempts >= 2) this.settle(item.key, { kind: 'queued' });
         return;
       }
       if (result.kind === 'auth') {
@@ -303,7 +308,10 @@ export class Outbox {
 }
 
 /** The request for one action, as sent by `httpSender`. */
-export function requestFor(fairId: number, action: OutboxAction): { method: string; path: string; body?: unknown } {
+export function requestFor(
+  fairId: number,
+  action: OutboxAction,
+): { method: string; path: string; body?: unknown } {
   const base = `/api/fairs/${fairId}/posts`;
   switch (action.type) {
     case 'create':

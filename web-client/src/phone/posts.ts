@@ -16,14 +16,21 @@ export type ShownPost = Post & {
   pendingSent?: boolean;
 };
 
-export function categoryName(categories: readonly Category[] | undefined, code: string | undefined, lang: Lang): string {
+export function categoryName(
+  categories: readonly Category[] | undefined,
+  code: string | undefined,
+  lang: Lang,
+): string {
   const c = categories?.find((x) => x.code === code);
   if (!c) return code ?? '';
   return (lang === 'pl' ? c.namePl : c.nameEn) ?? c.namePl ?? c.code ?? '';
 }
 
 /** Board posts, with answers to our own writes where the board has not caught up yet. */
-export function mergeConfirmed(board: ReadonlyMap<number, Post>, confirmed: ReadonlyMap<number, Post>): Map<number, Post> {
+export function mergeConfirmed(
+  board: ReadonlyMap<number, Post>,
+  confirmed: ReadonlyMap<number, Post>,
+): Map<number, Post> {
   const m = new Map(board);
   for (const [id, p] of confirmed) {
     const cur = m.get(id);
@@ -41,7 +48,12 @@ export interface Me {
 }
 
 /** Applies queued actions to the posts: new ones first, edits shown as edited, withdrawals marked. */
-export function withPending(posts: Iterable<Post>, pending: readonly OutboxItem[], me: Me, fairId: number): ShownPost[] {
+export function withPending(
+  posts: Iterable<Post>,
+  pending: readonly OutboxItem[],
+  me: Me,
+  fairId: number,
+): ShownPost[] {
   const updates = new Map<number, OutboxItem>();
   const withdrawals = new Map<number, OutboxItem>();
   const creates: ShownPost[] = [];
@@ -64,8 +76,9 @@ export function withPending(posts: Iterable<Post>, pending: readonly OutboxItem[
 }
 
 function stripVersion<T extends { version?: number }>(b: T): Omit<T, 'version'> {
-  const { version: _v, ...rest } = b;
-  return rest;
+  const rest: Partial<T> = { ...b };
+  delete rest.version;
+  return rest as Omit<T, 'version'>;
 }
 
 function pendingPost(body: PostInput, item: OutboxItem, me: Me, fairId: number, id: number): ShownPost {
@@ -89,7 +102,12 @@ function pendingPost(body: PostInput, item: OutboxItem, me: Me, fairId: number, 
 /** Active, visible posts (newest first), of one kind, in one category, matching the search. */
 export function filterPosts(
   posts: readonly ShownPost[],
-  opts: { kind?: Post['kind']; category?: string | null; query?: string; categoryLabel?: (code: string) => string },
+  opts: {
+    kind?: Post['kind'];
+    category?: string | null;
+    query?: string;
+    categoryLabel?: (code: string) => string;
+  },
 ): ShownPost[] {
   const terms = queryTerms(opts.query ?? '');
   return posts
@@ -113,5 +131,6 @@ export function filterPosts(
 }
 
 export function newestFirst(a: ShownPost, b: ShownPost): number {
+  if (!!a.pendingKey !== !!b.pendingKey) return a.pendingKey ? -1 : 1;
   return (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id;
 }

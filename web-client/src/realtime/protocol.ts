@@ -128,11 +128,7 @@ export function applyEvent(s: BoardState, ev: BoardEvent): BoardState {
       const id = post?.id ?? num(ev.postId) ?? num(ev.id);
       const old = id !== undefined ? posts.get(id) : undefined;
       if (old) {
-        set(
-          ev.kind === 'post.hidden'
-            ? tombstone(old)
-            : { ...old, status: 'WITHDRAWN' as Post['status'] },
-        );
+        set(ev.kind === 'post.hidden' ? tombstone(old) : { ...old, status: 'WITHDRAWN' as Post['status'] });
       }
       break;
     }

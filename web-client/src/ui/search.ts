@@ -15,7 +15,10 @@ export function queryTerms(query: string): string[] {
 }
 
 /** True when every term of the query occurs in one of the texts (any order, any field). */
-export function matchesQuery(terms: readonly string[], texts: readonly (string | null | undefined)[]): boolean {
+export function matchesQuery(
+  terms: readonly string[],
+  texts: readonly (string | null | undefined)[],
+): boolean {
   if (terms.length === 0) return true;
   const hay = fold(texts.filter(Boolean).join('\n'));
   return terms.every((t) => hay.includes(t));
