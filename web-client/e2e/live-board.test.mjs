@@ -145,6 +145,32 @@ describe('live board: two phones, the big screen and the notary', () => {
     await waitCount(env.b.page, 'post-card', title, 1, 'restored on B');
   });
 
+  run('"Moje": an edit and a withdrawal reach the other phone and the screen', async () => {
+    const { a, s } = env;
+    const title = `Sala na 40 osób z rzutnikiem ${stamp}`;
+    const edited = `Sala na 60 osób z rzutnikiem ${stamp}`;
+    await a.page.getByRole('tab', { name: /Moje/ }).click();
+    const mine = cards(a.page, title);
+    await mine.getByTestId('edit').click();
+    const form = a.page.getByTestId('post-form');
+    assert.equal(await form.getByLabel('Tytuł').inputValue(), title, 'the form shows the post');
+    assert.equal(await form.getByLabel('Ile', { exact: true }).inputValue(), '1 sala');
+    await form.getByLabel('Tytuł').fill(edited);
+    await form.getByRole('button', { name: 'Zapisz zmiany' }).click();
+    await a.page.getByTestId('toast').filter({ hasText: 'Zapisano zmiany.' }).waitFor();
+    await env.b.page.getByRole('tab', { name: /Oferty/ }).click();
+    await waitCount(env.b.page, 'post-card', edited, 1, 'B sees the new title');
+    await waitCount(env.b.page, 'post-card', title, 0, 'and not the old one');
+    await ticker(s.page, edited).waitFor();
+
+    await cards(a.page, edited).getByTestId('withdraw').click();
+    await cards(a.page, edited).getByTestId('withdraw-yes').click();
+    await waitCount(a.page, 'post-card', edited, 0, 'gone from "Moje"');
+    await waitCount(env.b.page, 'post-card', edited, 0, 'gone from B');
+    await ticker(s.page, edited).waitFor({ state: 'detached' });
+    await s.page.getByTestId('counter-offers').filter({ hasText: /^0/ }).waitFor();
+  });
+
   run('phone B posts while offline; the post is sent once when it is back', async () => {
     const { a, s } = env;
     const pb = env.b.page;

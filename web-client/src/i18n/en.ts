@@ -199,6 +199,7 @@ export const en: Messages = {
   savedOk: 'Changes saved.',
   withdrawnOk: 'Withdrawn.',
   postedQueued: 'Saved on this phone. It will be sent when the connection is back.',
+  queueSent: 'Everything that waited on this phone has been sent.',
   pendingSend: 'Waiting to be sent',
   pendingSending: 'Sending…',
   pendingUpdate: 'Change waiting to be sent',

@@ -219,6 +219,7 @@ export const pl = {
   savedOk: 'Zapisano zmiany.',
   withdrawnOk: 'Wycofano.',
   postedQueued: 'Zapisane w telefonie. Wyślemy, gdy wróci połączenie.',
+  queueSent: 'Wysłano wszystko, co czekało w telefonie.',
   pendingSend: 'Czeka na wysłanie',
   pendingSending: 'Wysyłanie…',
   pendingUpdate: 'Zmiana czeka na wysłanie',

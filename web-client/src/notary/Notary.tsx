@@ -94,8 +94,8 @@ export function Notary() {
           <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
         </p>
         <h1>{t('modTitle')}</h1>
-        {(me.loading || rest.loading) && !rest.data && <Spinner />}
-        <ErrorBox error={me.error ?? rest.error} />
+        {(me.loading || rest.loading || fair.loading) && !(rest.data && fair.data) && <Spinner />}
+        <ErrorBox error={me.error ?? rest.error ?? fair.error} />
         <div class="filters">
           <div class="chips" role="group">
             <button
@@ -124,8 +124,8 @@ export function Notary() {
             onInput={(e) => setQuery(e.currentTarget.value)}
           />
         </div>
-        {rest.data && list.length === 0 && <p class="muted center">{t('modEmpty')}</p>}
-        <ul class="cards mod-list">
+        {rest.data && fair.data && list.length === 0 && <p class="muted center">{t('modEmpty')}</p>}
+        <ul class="cards mod-list" hidden={!fair.data}>
           {list.map((p) => (
             <li
               key={p.id}

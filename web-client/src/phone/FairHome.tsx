@@ -10,6 +10,7 @@ import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { Link, navigate } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
+import { useOnline } from '../ui/useOnline';
 import type { FailedItem, Outbox, PostInput, PostUpdate } from './outbox';
 import { PostCard } from './PostCard';
 import { amountText, parseAmount, PostForm, type FormError, type PostValues } from './PostForm';
@@ -75,16 +76,17 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
         : Promise.resolve(undefined as ApiPost[] | undefined),
     [fairId, signedIn, hasLive],
   );
+  // Loaded up front (small), so the form opens at once even when the Wi-Fi has just dropped.
   const entities = useAsync(
     () =>
-      signedIn && canPost && view !== 'board'
+      signedIn && canPost
         ? unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } }))
         : Promise.resolve(undefined),
-    [fairId, signedIn, canPost, view !== 'board'],
+    [fairId, signedIn, canPost],
   );
   const people = useAsync(
     () =>
-      signedIn && isAnimator && view === 'new'
+      signedIn && isAnimator
         ? unwrap(client.GET('/api/fairs/{fairId}/people', { params: { path: { fairId } } }))
         : Promise.resolve(undefined as Person[] | undefined),
     [fairId, signedIn, isAnimator, view === 'new'],
@@ -94,6 +96,18 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     signedIn ? session.personId : undefined,
     status === 'live' ? live.epoch : null,
   );
+
+  // Tell the person when what waited on the phone has gone out.
+  const queuedNow = outbox?.pending().length ?? 0;
+  const online = useOnline();
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    if (queuedNow > 0 && (!online || status !== 'live')) setWaited(true);
+    if (queuedNow === 0 && waited) {
+      setWaited(false);
+      if ((outbox?.failed().length ?? 0) === 0) setFlash({ text: t('queueSent'), key: Date.now() });
+    }
+  }, [queuedNow, online, status]);
 
   useEffect(() => {
     if (!flash) return;
@@ -236,7 +250,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
         <TopBar />
         <ConnBar status={status} queued={queued} />
         <Page>
-          {fair.loading || me.loading || (view === 'new' && entities.loading) ? (
+          {(fair.loading && !fair.data) || (me.loading && !me.data) ? (
             <Spinner />
           ) : !initial || !canPost ? (
             <>

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Post } from './protocol';
-import { initialState, reduce, visiblePosts, type ServerMessage } from './protocol';
+import {
+  deserialize,
+  initialState,
+  reduce,
+  resumeMessage,
+  serialize,
+  visiblePosts,
+  type ServerMessage,
+} from './protocol';
 
 const post = (id: number, kind: Post['kind'] = 'OFFER', extra: Partial<Post> = {}): Post =>
   ({
@@ -76,5 +84,37 @@ describe('board reducer', () => {
     expect(visiblePosts(s, 'REQUEST')).toEqual([]);
     expect(s.phase).toBe('LIVE');
     expect(s.counters.people).toBe(4);
+  });
+});
+
+describe('board counters and storage', () => {
+  it('counts offers and requests from the posts, people present from check-ins', () => {
+    let s = reduce(initialState(), snapshot).state;
+    expect(s.counters).toMatchObject({ offers: 1, requests: 1, present: 0 });
+    s = reduce(s, ev(6, { kind: 'post.created', post: post(3) })).state;
+    s = reduce(s, ev(7, { kind: 'person.checkedIn', personId: 9, entityId: 1 })).state;
+    s = reduce(s, ev(8, { kind: 'post.withdrawn', postId: 1 })).state;
+    s = reduce(s, ev(9, { kind: 'post.hidden', postId: 2 })).state;
+    expect(s.counters).toMatchObject({ offers: 1, requests: 0, present: 1 });
+    expect(s.counters.contracts).toBe(0); // as the snapshot said; absent when the server does not count them
+  });
+
+  it('keeps no text of a hidden post', () => {
+    let s = reduce(initialState(), snapshot).state;
+    s = reduce(s, ev(6, { kind: 'post.hidden', postId: 1 })).state;
+    expect(s.posts.get(1)).toMatchObject({ hidden: true, title: '', description: '' });
+    s = reduce(s, ev(7, { kind: 'post.unhidden', post: post(1, 'OFFER', { version: 3 }) })).state;
+    expect(visiblePosts(s, 'OFFER').map((p) => p.title)).toEqual(['post 1']);
+  });
+
+  it('survives a reload: the stored board resumes from its epoch and seq', () => {
+    let s = reduce(initialState(), snapshot).state;
+    s = reduce(s, ev(6, { kind: 'post.created', post: post(3) })).state;
+    const back = deserialize(serialize(s))!;
+    expect(resumeMessage(back)).toEqual({ type: 'resume', epoch: 'e1', after: 6 });
+    expect(visiblePosts(back, 'OFFER').map((p) => p.id)).toEqual([3, 1]);
+    expect(back.counters).toEqual(s.counters);
+    expect(deserialize('{"v":2}')).toBeNull();
+    expect(deserialize('not json')).toBeNull();
   });
 });
