@@ -42,8 +42,8 @@ describe('live board: two phones, the big screen and the notary', () => {
       body: {
         name: `Giełda na żywo ${stamp}`,
         venue: 'Hala Widowiskowo-Sportowa, Tczew',
-        startsAt: '2026-11-28T09:00:00Z',
-        endsAt: '2026-11-28T11:00:00Z',
+        startsAt: new Date(Date.now() + 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
       },
     });
     const fairId = fair.id;
