@@ -1,6 +1,7 @@
 package pl.gielda.board;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -62,9 +63,13 @@ public class BoardHub {
     this.reactiveUrl = reactiveUrl;
   }
 
-  void start(@Observes StartupEvent event) {
+  void start(@Observes StartupEvent event, MeterRegistry metrics) {
     // A context of its own: every channel's state is changed only on it.
     context = vertx.getOrCreateContext();
+    metrics.gauge(
+        "gielda.board.connections",
+        channels,
+        all -> all.values().stream().mapToInt(FairChannel::connections).sum());
     listen();
   }
 

@@ -46,6 +46,8 @@ public final class ParticipantDtos {
       String badgeToken,
       String badgeUrl) {}
 
+  public record BadgeScan(@NotBlank @Size(max = 100) String badgeToken) {}
+
   public record BadgeView(long personId, String badgeToken, String badgeUrl) {}
 
   public record JoinInput(

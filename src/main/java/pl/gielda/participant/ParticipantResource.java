@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
+import pl.gielda.participant.ParticipantDtos.BadgeScan;
 import pl.gielda.participant.ParticipantDtos.BadgeView;
 import pl.gielda.participant.ParticipantDtos.EntityInput;
 import pl.gielda.participant.ParticipantDtos.EntityView;
@@ -131,6 +132,13 @@ public class ParticipantResource {
   @RolesAllowed({"organiser", "animator"})
   public Uni<PersonView> checkIn(@RestPath long fairId, @RestPath long personId) {
     return participants.checkIn(caller.get(), fairId, personId);
+  }
+
+  @POST
+  @Path("/fairs/{fairId}/check-in")
+  @RolesAllowed({"organiser", "animator"})
+  public Uni<PersonView> checkInByBadge(@RestPath long fairId, @Valid @NotNull BadgeScan input) {
+    return participants.checkInByBadge(caller.get(), fairId, input.badgeToken());
   }
 
   @POST

@@ -95,8 +95,9 @@ public class ParticipantService {
                           Map<Long, Organisation> byId =
                               entities.stream()
                                   .collect(Collectors.toMap(e -> e.id, Function.identity()));
-                          boolean showBadges =
-                              caller.has(Role.ORGANISER) || caller.has(Role.ANIMATOR);
+                          // Only organisers see badge tokens: a help-desk tablet must not sign
+                          // in as anyone.
+                          boolean showBadges = caller.kind() == Caller.Kind.ORGANISER;
                           return people.stream()
                               .map(p -> view(p, byId.get(p.entityId), showBadges))
                               .toList();
@@ -158,7 +159,24 @@ public class ParticipantService {
             p -> {
               Uni<Person> done = p.checkedInAt != null ? Uni.createFrom().item(p) : markPresent(p);
               return done.chain(
-                  x -> Organisation.<Organisation>findById(x.entityId).map(e -> view(x, e, true)));
+                  x ->
+                      Organisation.<Organisation>findById(x.entityId)
+                          .map(e -> view(x, e, caller.kind() == Caller.Kind.ORGANISER)));
+            });
+  }
+
+  /** The help desk scans a badge: the person is present. */
+  @WithTransaction
+  public Uni<PersonView> checkInByBadge(Caller caller, long fairId, String badgeToken) {
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER, Role.ANIMATOR)
+        .chain(() -> Person.byBadge(badgeToken.trim()))
+        .chain(
+            p -> {
+              if (p == null || !p.fairId.equals(fairId)) {
+                throw ApiException.invalid("badgeToken", "no such badge in this fair");
+              }
+              return checkIn(caller, fairId, p.id);
             });
   }
 

@@ -60,6 +60,7 @@ public final class PostDtos {
       Long onBehalfBy,
       Post.Status status,
       boolean hidden,
+      String hiddenReason,
       int version,
       Instant createdAt,
       Instant updatedAt) {}

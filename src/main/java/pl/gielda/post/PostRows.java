@@ -36,6 +36,7 @@ public final class PostRows {
         r.getLong("on_behalf_by"),
         Post.Status.valueOf(r.getString("status")),
         r.getBoolean("hidden"),
+        r.getString("hidden_reason"),
         r.getInteger("version"),
         instant(r, "created_at"),
         instant(r, "updated_at"));

@@ -138,7 +138,8 @@ public class PostService {
               p.status = Post.Status.WITHDRAWN;
               p.version++;
               p.updatedAt = Instant.now();
-              return log.append(fairId, "post.withdrawn", Map.of("postId", p.id))
+              return log.append(
+                      fairId, "post.withdrawn", Map.of("postId", p.id, "version", p.version))
                   .chain(() -> view(p));
             });
   }
@@ -158,7 +159,8 @@ public class PostService {
               p.version++;
               p.updatedAt = Instant.now();
               // The event carries only the id: hidden text must not reach the boards again.
-              return log.append(fairId, "post.hidden", Map.of("postId", p.id)).chain(() -> view(p));
+              return log.append(fairId, "post.hidden", Map.of("postId", p.id, "version", p.version))
+                  .chain(() -> view(p));
             });
   }
 
@@ -299,6 +301,7 @@ public class PostService {
         p.onBehalfBy,
         p.status,
         p.hidden,
+        p.hiddenReason,
         p.version,
         p.createdAt,
         p.updatedAt);

@@ -141,6 +141,44 @@ class ParticipantTest {
   }
 
   @Test
+  void helpDeskScansABadgeToCheckSomeoneIn() {
+    var fair = Fixtures.fair("REGISTRATION");
+    var animator = Fixtures.person(fair.id(), null, "animator");
+    var guest =
+        as(Fixtures.organiser())
+            .body(
+                Map.of(
+                    "displayName", "Gość", "entityId", Fixtures.entity(fair.id(), "Klub", "NGO")))
+            .post("/api/fairs/" + fair.id() + "/people")
+            .then()
+            .statusCode(201)
+            .extract();
+    as(animator.token())
+        .body(Map.of("badgeToken", guest.path("badgeToken")))
+        .post("/api/fairs/" + fair.id() + "/check-in")
+        .then()
+        .statusCode(200)
+        .body("checkedInAt", notNullValue())
+        .body("badgeToken", nullValue());
+    as(animator.token())
+        .body(Map.of("badgeToken", "nope"))
+        .post("/api/fairs/" + fair.id() + "/check-in")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void helpDeskDoesNotSeeBadgeTokens() {
+    var fair = Fixtures.fair("LIVE");
+    var animator = Fixtures.person(fair.id(), null, "animator");
+    as(animator.token())
+        .get("/api/fairs/" + fair.id() + "/people")
+        .then()
+        .statusCode(200)
+        .body("badgeToken", org.hamcrest.Matchers.everyItem(nullValue()));
+  }
+
+  @Test
   void animatorCannotMakeSomeoneANotary() {
     var fair = Fixtures.fair("LIVE");
     var animator = Fixtures.person(fair.id(), null, "animator");
