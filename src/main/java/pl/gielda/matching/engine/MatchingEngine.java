@@ -1,0 +1,374 @@
+package pl.gielda.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Giełda matching engine: a pure in-memory library that keeps open posts, suggests offers for
+ * requests (and requests for offers), and finds swaps, 3-way cycles and an optimal set of deals.
+ *
+ * <p><b>Scoring.</b> Posts are lemmatised (Morfologik Polish dictionary, diacritic restoration,
+ * typo tolerance) and tagged with domain concepts (rzutnik = projektor, …). A pair's score in [0,
+ * 1] comes from text similarity, scaled by category affinity (a signal, not a filter) and lowered —
+ * never zeroed — by clashing availability, another town or too small a capacity. A pair is a "good
+ * match" when its score is at least {@link #GOOD_MATCH_THRESHOLD}. Posts of the same entity never
+ * match each other. The score is a pure function of the two posts.
+ *
+ * <p><b>Incremental.</b> An inverted index over lemma and concept features finds the posts sharing
+ * anything with a new post, so {@link #upsert} scores only those; good-match edges are kept up to
+ * date so swaps and cycles need no rescoring.
+ *
+ * <p><b>Thread-safety.</b> All public methods are {@code synchronized}: the engine may be called
+ * from several threads, calls are serialised. Returned objects are immutable snapshots.
+ */
+public final class MatchingEngine {
+
+  /** Scores at or above this are "good matches". */
+  public static final double GOOD_MATCH_THRESHOLD = 0.5;
+
+  /** Legs kept per entity pair and direction when building deal candidates. */
+  private static final int LEGS_PER_DIRECTION = 3;
+
+  private final PolishTextAnalyzer analyzer = new PolishTextAnalyzer();
+  private final Profiler profiler;
+  private final Map<String, PostProfile> posts = new HashMap<>();
+  private final Map<MatchPost.Kind, Map<String, Map<String, Double>>> index =
+      new EnumMap<>(MatchPost.Kind.class);
+
+  /** Good-match edges, symmetric: post id → other post id → score. */
+  private final Map<String, Map<String, Double>> good = new HashMap<>();
+
+  public MatchingEngine() {
+    profiler = new Profiler(analyzer, Lexicon.load(analyzer));
+    for (MatchPost.Kind k : MatchPost.Kind.values()) {
+      index.put(k, new HashMap<>());
+    }
+  }
+
+  /** Adds or replaces a post and reports which posts newly got (or lost) it as a good match. */
+  public synchronized UpsertResult upsert(MatchPost post) {
+    Set<String> before = new HashSet<>(good.getOrDefault(post.id(), Map.of()).keySet());
+    removeInternal(post.id());
+    PostProfile profile = profiler.profile(post);
+    posts.put(post.id(), profile);
+    Map<String, Map<String, Double>> idx = index.get(post.kind());
+    for (int i = 0; i < profile.keys().length; i++) {
+      idx.computeIfAbsent(profile.keys()[i], k -> new HashMap<>())
+          .put(post.id(), profile.weights()[i]);
+    }
+    Map<String, Double> scores = candidateScores(profile);
+    List<Map.Entry<String, Double>> now = new ArrayList<>();
+    for (Map.Entry<String, Double> e : scores.entrySet()) {
+      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
+        now.add(e);
+        good.computeIfAbsent(post.id(), k -> new HashMap<>()).put(e.getKey(), e.getValue());
+        good.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(post.id(), e.getValue());
+      }
+    }
+    now.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    List<String> added = new ArrayList<>();
+    Set<String> nowIds = new HashSet<>();
+    for (Map.Entry<String, Double> e : now) {
+      nowIds.add(e.getKey());
+      if (!before.contains(e.getKey())) {
+        added.add(e.getKey());
+      }
+    }
+    List<String> lost = before.stream().filter(id -> !nowIds.contains(id)).sorted().toList();
+    return new UpsertResult(post.id(), added, lost);
+  }
+
+  /**
+   * Withdraws a post. Returns the posts that had it as a good match (their suggestions changed).
+   * Unknown ids are ignored.
+   */
+  public synchronized List<String> remove(String postId) {
+    List<String> affected = new ArrayList<>(good.getOrDefault(postId, Map.of()).keySet());
+    removeInternal(postId);
+    affected.sort(null);
+    return affected;
+  }
+
+  private void removeInternal(String postId) {
+    PostProfile old = posts.remove(postId);
+    if (old == null) {
+      return;
+    }
+    Map<String, Map<String, Double>> idx = index.get(old.kind());
+    for (String key : old.keys()) {
+      Map<String, Double> postings = idx.get(key);
+      if (postings != null) {
+        postings.remove(postId);
+        if (postings.isEmpty()) {
+          idx.remove(key);
+        }
+      }
+    }
+    Map<String, Double> edges = good.remove(postId);
+    if (edges != null) {
+      for (String other : edges.keySet()) {
+        Map<String, Double> back = good.get(other);
+        if (back != null) {
+          back.remove(postId);
+          if (back.isEmpty()) {
+            good.remove(other);
+          }
+        }
+      }
+    }
+  }
+
+  /** Final scores against every post of the other kind (and another entity) sharing a feature. */
+  private Map<String, Double> candidateScores(PostProfile p) {
+    Map<String, double[]> dots = new HashMap<>();
+    Map<String, Map<String, Double>> idx = index.get(p.kind().opposite());
+    for (int i = 0; i < p.keys().length; i++) {
+      Map<String, Double> postings = idx.get(p.keys()[i]);
+      if (postings == null) {
+        continue;
+      }
+      double w = p.weights()[i];
+      for (Map.Entry<String, Double> e : postings.entrySet()) {
+        dots.computeIfAbsent(e.getKey(), k -> new double[1])[0] += w * e.getValue();
+      }
+    }
+    Map<String, Double> out = new HashMap<>();
+    for (Map.Entry<String, double[]> e : dots.entrySet()) {
+      PostProfile other = posts.get(e.getKey());
+      if (other.entityId().equals(p.entityId())) {
+        continue;
+      }
+      double s =
+          p.kind() == MatchPost.Kind.REQUEST
+              ? Scorer.score(p, other, e.getValue()[0])
+              : Scorer.score(other, p, e.getValue()[0]);
+      if (s > 0) {
+        out.put(e.getKey(), s);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Ranked suggestions for a post: posts of the other kind, best first, at most {@code limit}.
+   * Includes weaker suggestions too ({@link Suggestion#good()} tells them apart). Empty for an
+   * unknown post.
+   */
+  public synchronized List<Suggestion> suggestionsFor(String postId, int limit) {
+    PostProfile p = posts.get(postId);
+    if (p == null || limit <= 0) {
+      return List.of();
+    }
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(candidateScores(p).entrySet());
+    ranked.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    List<Suggestion> out = new ArrayList<>();
+    for (Map.Entry<String, Double> e : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      double s = e.getValue();
+      out.add(
+          new Suggestion(
+              e.getKey(), s, s >= GOOD_MATCH_THRESHOLD, Scorer.reasons(p, posts.get(e.getKey()))));
+    }
+    return out;
+  }
+
+  /** The score of a request/offer pair in either order (0 for unknown posts or same kind). */
+  public synchronized double score(String postId, String otherPostId) {
+    PostProfile a = posts.get(postId);
+    PostProfile b = posts.get(otherPostId);
+    if (a == null || b == null || a.kind() == b.kind() || a.entityId().equals(b.entityId())) {
+      return 0;
+    }
+    return a.kind() == MatchPost.Kind.REQUEST ? Scorer.score(a, b) : Scorer.score(b, a);
+  }
+
+  /** Number of open posts. */
+  public synchronized int size() {
+    return posts.size();
+  }
+
+  // ------------------------------------------------------------------ swaps, cycles, deals
+
+  /** Good-match legs grouped by giver entity → receiver entity, best first. */
+  private Map<String, Map<String, List<Leg>>> legs() {
+    Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Double>> e : good.entrySet()) {
+      PostProfile offer = posts.get(e.getKey());
+      if (offer.kind() != MatchPost.Kind.OFFER) {
+        continue;
+      }
+      for (Map.Entry<String, Double> r : e.getValue().entrySet()) {
+        PostProfile request = posts.get(r.getKey());
+        out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
+            .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
+            .add(
+                new Leg(
+                    offer.id(), request.id(), offer.entityId(), request.entityId(), r.getValue()));
+      }
+    }
+    Comparator<Leg> byScore =
+        Comparator.comparingDouble(Leg::score)
+            .reversed()
+            .thenComparing(Leg::offerId)
+            .thenComparing(Leg::requestId);
+    out.values().forEach(m -> m.values().forEach(l -> l.sort(byScore)));
+    return out;
+  }
+
+  private static List<Leg> between(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
+    return legs.getOrDefault(a, Map.of()).getOrDefault(b, List.of());
+  }
+
+  private static boolean distinctPosts(Leg... ls) {
+    Set<String> seen = new HashSet<>();
+    for (Leg l : ls) {
+      if (!seen.add(l.offerId()) || !seen.add(l.requestId())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** All swap realisations (combinations of legs), capped per direction. */
+  private List<Swap> allSwaps(Map<String, Map<String, List<Leg>>> legs) {
+    List<Swap> out = new ArrayList<>();
+    for (String a : legs.keySet()) {
+      for (String b : legs.get(a).keySet()) {
+        if (a.compareTo(b) >= 0) {
+          continue;
+        }
+        List<Leg> ab = between(legs, a, b);
+        List<Leg> ba = between(legs, b, a);
+        for (Leg x : ab.subList(0, Math.min(LEGS_PER_DIRECTION, ab.size()))) {
+          for (Leg y : ba.subList(0, Math.min(LEGS_PER_DIRECTION, ba.size()))) {
+            if (distinctPosts(x, y)) {
+              out.add(new Swap(x, y, x.score() + y.score()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reciprocal pairs of entities (A can meet a need of B and B one of A), one per entity pair with
+   * its best legs, best first.
+   */
+  public synchronized List<Swap> swaps() {
+    Map<String, Swap> best = new HashMap<>();
+    for (Swap s : allSwaps(legs())) {
+      best.merge(s.entityA() + "|" + s.entityB(), s, (x, y) -> x.score() >= y.score() ? x : y);
+    }
+    return sortSwaps(new ArrayList<>(best.values()));
+  }
+
+  private static List<Swap> sortSwaps(List<Swap> list) {
+    list.sort(
+        Comparator.comparingDouble(Swap::score)
+            .reversed()
+            .thenComparing(Swap::entityA)
+            .thenComparing(Swap::entityB));
+    return list;
+  }
+
+  private List<Cycle> allCycles(Map<String, Map<String, List<Leg>>> legs, boolean pureOnly) {
+    List<Cycle> out = new ArrayList<>();
+    for (String a : legs.keySet()) {
+      for (String b : legs.get(a).keySet()) {
+        if (b.compareTo(a) <= 0) {
+          continue;
+        }
+        for (String c : legs.getOrDefault(b, Map.of()).keySet()) {
+          if (c.compareTo(a) <= 0 || c.equals(b) || between(legs, c, a).isEmpty()) {
+            continue;
+          }
+          boolean pure = !isSwap(legs, a, b) && !isSwap(legs, b, c) && !isSwap(legs, c, a);
+          if (pureOnly && !pure) {
+            continue;
+          }
+          List<Leg> ab = between(legs, a, b);
+          List<Leg> bc = between(legs, b, c);
+          List<Leg> ca = between(legs, c, a);
+          int cap = pureOnly ? 1 : LEGS_PER_DIRECTION;
+          for (Leg x : ab.subList(0, Math.min(cap, ab.size()))) {
+            for (Leg y : bc.subList(0, Math.min(cap, bc.size()))) {
+              for (Leg z : ca.subList(0, Math.min(cap, ca.size()))) {
+                if (distinctPosts(x, y, z)) {
+                  out.add(
+                      new Cycle(
+                          List.of(a, b, c), List.of(x, y, z), x.score() + y.score() + z.score()));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSwap(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
+    return !between(legs, a, b).isEmpty() && !between(legs, b, a).isEmpty();
+  }
+
+  /**
+   * 3-way cycles A→B→C→A of good matches where no two of the three could simply swap (such
+   * triangles are still considered by {@link #optimalDeals()}), best first.
+   */
+  public synchronized List<Cycle> cycles() {
+    List<Cycle> list = allCycles(legs(), true);
+    list.sort(
+        Comparator.comparingDouble(Cycle::score)
+            .reversed()
+            .thenComparing(c -> String.join("|", c.entityIds())));
+    return list;
+  }
+
+  /**
+   * The set of swaps and 3-way cycles with the highest total score in which every post is used at
+   * most once (exact branch and bound over all candidate swaps and cycles).
+   */
+  public synchronized DealPlan optimalDeals() {
+    Map<String, Map<String, List<Leg>>> legs = legs();
+    List<DealOptimizer.Candidate<Object>> candidates = new ArrayList<>();
+    for (Swap s : allSwaps(legs)) {
+      candidates.add(new DealOptimizer.Candidate<>(postsOf(s.first(), s.second()), s.score(), s));
+    }
+    for (Cycle c : allCycles(legs, false)) {
+      candidates.add(
+          new DealOptimizer.Candidate<>(postsOf(c.legs().toArray(new Leg[0])), c.score(), c));
+    }
+    DealOptimizer.Result<Object> result = new DealOptimizer().solve(candidates);
+    List<Swap> swaps = new ArrayList<>();
+    List<Cycle> cycles = new ArrayList<>();
+    for (Object o : result.chosen()) {
+      if (o instanceof Swap s) {
+        swaps.add(s);
+      } else {
+        cycles.add((Cycle) o);
+      }
+    }
+    sortSwaps(swaps);
+    cycles.sort(Comparator.comparingDouble(Cycle::score).reversed());
+    return new DealPlan(swaps, cycles, result.total(), result.provenOptimal());
+  }
+
+  private static List<String> postsOf(Leg... ls) {
+    List<String> out = new ArrayList<>();
+    for (Leg l : ls) {
+      out.add(l.offerId());
+      out.add(l.requestId());
+    }
+    return out;
+  }
+}

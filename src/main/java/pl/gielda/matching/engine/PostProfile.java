@@ -1,0 +1,33 @@
+package pl.gielda.matching.engine;
+
+import java.util.Map;
+
+/**
+ * A post after analysis: a sparse weighted vector of features (lemma keys "l:…" and concept ids
+ * "c:…", sorted by key), the word each feature came from (for reasons), and the parsed
+ * availability, head count and town. Immutable.
+ */
+record PostProfile(
+    MatchPost post,
+    String category,
+    String townKey,
+    String[] keys,
+    double[] weights,
+    double norm,
+    Map<String, String> display,
+    Availability availability,
+    int headCount,
+    boolean travels) {
+
+  String id() {
+    return post.id();
+  }
+
+  String entityId() {
+    return post.entityId();
+  }
+
+  MatchPost.Kind kind() {
+    return post.kind();
+  }
+}
