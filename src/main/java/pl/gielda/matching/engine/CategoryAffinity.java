@@ -17,6 +17,7 @@ final class CategoryAffinity {
 
   private static final Map<String, Double> PAIRS = new HashMap<>();
   private static final Map<String, String> POLISH = new HashMap<>();
+  private static final Map<String, String> CONCEPT = new HashMap<>();
 
   static {
     pair("WORKSHOPS", "TRAINING", 0.9);
@@ -27,7 +28,7 @@ final class CategoryAffinity {
     pair("PROMOTION", "IT_SERVICES", 0.5);
     pair("ADVICE", "TRAINING", 0.75);
     pair("ADVICE", "WORKSHOPS", 0.5);
-    pair("IT_SERVICES", "EQUIPMENT", 0.6);
+    pair("IT_SERVICES", "EQUIPMENT", 0.45);
     pair("IT_SERVICES", "TRAINING", 0.6);
     pair("ROOMS", "EQUIPMENT", 0.5);
     pair("TRANSPORT", "EQUIPMENT", 0.4);
@@ -55,6 +56,18 @@ final class CategoryAffinity {
         }) {
       pair("OTHER", c, 0.6);
     }
+    CONCEPT.put("ROOMS", "ROOM");
+    CONCEPT.put("VOLUNTEERS", "VOLUNTEER");
+    CONCEPT.put("EQUIPMENT", "EQUIPMENT");
+    CONCEPT.put("TRANSPORT", "TRANSPORT");
+    CONCEPT.put("WORKSHOPS", "WORKSHOP");
+    CONCEPT.put("TRAINING", "TRAINING");
+    CONCEPT.put("PROMOTION", "PROMOTION");
+    CONCEPT.put("IT_SERVICES", "IT_HELP");
+    CONCEPT.put("ARTS", "ARTS");
+    CONCEPT.put("CATERING", "FOOD");
+    CONCEPT.put("PRINTING", "PRINT");
+    CONCEPT.put("ADVICE", "ADVICE");
     POLISH.put("ROOMS", "sale");
     POLISH.put("VOLUNTEERS", "wolontariat");
     POLISH.put("EQUIPMENT", "sprzęt");
@@ -89,6 +102,11 @@ final class CategoryAffinity {
       return SAME;
     }
     return PAIRS.getOrDefault(a + "|" + b, DEFAULT);
+  }
+
+  /** The lexicon concept a category stands for, or null (OTHER, unknown categories). */
+  static String conceptOf(String category) {
+    return CONCEPT.get(category);
   }
 
   static String polishName(String category) {

@@ -2,7 +2,6 @@ package pl.gielda.matching.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +11,14 @@ import java.util.Map;
  * of posts and worth a weight, choose deals with pairwise disjoint posts maximising the total
  * weight.
  *
- * <p>Candidates are split into independent components (deals that share no post, directly or
- * transitively, never interact); each component is solved by depth-first branch and bound. The
- * bound gives every post the best "weight per post" share of any still-possible deal containing it;
- * it is admissible because a chosen deal's weight equals the sum of its posts' shares. A greedy
- * solution seeds the incumbent. A node budget per component guards against pathological inputs;
- * when it is exhausted the best solution found so far is kept and the result is marked as not
- * proven optimal.
+ * <p>Branch and bound: branch on the heaviest remaining deal (take it, dropping every deal that
+ * shares a post with it; or drop it). At every node the remaining deals are split into independent
+ * components (no shared posts, directly or transitively), each solved on its own, and a branch is
+ * cut when an upper bound cannot beat the best solution known. The bound is a feasible solution of
+ * the LP dual (a price per post such that every deal's posts are together priced at least its
+ * weight): start from each post's best weight-per-post share and lower prices while every deal
+ * stays covered. A node budget guards against pathological inputs; if it runs out, the best plan
+ * found is returned and marked as not proven optimal.
  */
 final class DealOptimizer {
 
@@ -27,9 +27,24 @@ final class DealOptimizer {
 
   record Result<T>(List<T> chosen, double total, boolean provenOptimal) {}
 
-  static final long DEFAULT_NODE_BUDGET = 5_000_000;
+  static final long DEFAULT_NODE_BUDGET = 2_000_000;
+  private static final double EPS = 1e-9;
 
   private final long nodeBudget;
+  private int[][] posts;
+  private double[] weight;
+  private double[] price;
+  private int[] postMark;
+  private int markEpoch = 0;
+  private int[] parent;
+  private int[] count;
+  private int[] start;
+  private int[] distinctPosts;
+  private int[] adjacency;
+  private double[] load;
+  private static final int BOUND_PASSES = 6;
+  private long nodes;
+  private boolean complete;
 
   DealOptimizer() {
     this(DEFAULT_NODE_BUDGET);
@@ -39,51 +54,296 @@ final class DealOptimizer {
     this.nodeBudget = nodeBudget;
   }
 
+  /**
+   * A solution of a sub-problem. If {@code exact}, {@code value} is the optimum and {@code chosen}
+   * realises it; otherwise the optimum is at most the {@code need} the sub-problem was given.
+   */
+  private record Sol(double value, Node chosen, boolean exact) {
+    static final Sol FAIL = new Sol(Double.NEGATIVE_INFINITY, null, false);
+
+    Sol plus(int c, double w) {
+      return new Sol(value + w, new Node(c, chosen), exact);
+    }
+
+    Sol join(Sol other) {
+      Node n = chosen;
+      Node out = other.chosen;
+      while (n != null) {
+        out = new Node(n.c, out);
+        n = n.next;
+      }
+      return new Sol(value + other.value, out, exact && other.exact);
+    }
+  }
+
+  private record Node(int c, Node next) {}
+
   <T> Result<T> solve(List<Candidate<T>> candidates) {
+    List<Integer> keep = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.get(i).weight() > 0 && !candidates.get(i).posts().isEmpty()) {
+        keep.add(i);
+      }
+    }
+    // Heaviest first (ties by input order) so that branching takes good deals first.
+    keep.sort(
+        (a, b) -> {
+          int c = Double.compare(candidates.get(b).weight(), candidates.get(a).weight());
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    int n = keep.size();
     Map<String, Integer> postIndex = new HashMap<>();
-    List<int[]> postsOf = new ArrayList<>();
-    for (Candidate<T> c : candidates) {
-      int[] ps =
+    posts = new int[n][];
+    weight = new double[n];
+    for (int i = 0; i < n; i++) {
+      Candidate<T> c = candidates.get(keep.get(i));
+      posts[i] =
           c.posts().stream()
               .distinct()
               .mapToInt(p -> postIndex.computeIfAbsent(p, k -> postIndex.size()))
               .toArray();
-      postsOf.add(ps);
+      weight[i] = c.weight();
     }
-    int[] parent = new int[postIndex.size()];
-    for (int i = 0; i < parent.length; i++) {
-      parent[i] = i;
+    int m = postIndex.size();
+    price = new double[m];
+    postMark = new int[m];
+    parent = new int[m];
+    count = new int[m];
+    start = new int[m];
+    distinctPosts = new int[m];
+    int slots = 0;
+    for (int[] ps : posts) {
+      slots += ps.length;
     }
-    for (int[] ps : postsOf) {
-      for (int k = 1; k < ps.length; k++) {
-        union(parent, ps[0], ps[k]);
-      }
+    adjacency = new int[slots];
+    load = new double[n];
+    nodes = 0;
+    complete = true;
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
     }
-    Map<Integer, List<Integer>> components = new HashMap<>();
-    for (int c = 0; c < candidates.size(); c++) {
-      if (candidates.get(c).weight() <= 0 || postsOf.get(c).length == 0) {
-        continue;
-      }
-      components.computeIfAbsent(find(parent, postsOf.get(c)[0]), k -> new ArrayList<>()).add(c);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf("root bound %.3f over %d candidates, %d posts%n", bound(all), n, m);
+    }
+    Sol best = solveSet(all, -1);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf("best %.3f after %d nodes%n", best.value(), nodes);
     }
     List<T> chosen = new ArrayList<>();
     double total = 0;
-    boolean optimal = true;
-    List<List<Integer>> ordered = new ArrayList<>(components.values());
-    ordered.sort(Comparator.comparingInt(l -> l.get(0)));
-    for (List<Integer> comp : ordered) {
-      Component solver = new Component(comp, candidates, postsOf);
-      solver.run();
-      optimal &= solver.complete;
-      for (int local : solver.best) {
-        chosen.add(candidates.get(comp.get(local)).payload());
-        total += candidates.get(comp.get(local)).weight();
-      }
+    List<Integer> picked = new ArrayList<>();
+    for (Node x = best.chosen(); x != null; x = x.next()) {
+      picked.add(x.c());
     }
-    return new Result<>(chosen, total, optimal);
+    picked.sort(null);
+    for (int c : picked) {
+      chosen.add(candidates.get(keep.get(c)).payload());
+      total += weight[c];
+    }
+    return new Result<>(chosen, total, complete);
   }
 
-  private static int find(int[] parent, int x) {
+  /** The optimum of the set (sorted heaviest first) if it exceeds {@code need}, else FAIL. */
+  private Sol solveSet(int[] set, double need) {
+    if (set.length == 0) {
+      return need < 0 ? new Sol(0, null, true) : Sol.FAIL;
+    }
+    if (set.length == 1) {
+      return weight[set[0]] > need ? new Sol(0, null, true).plus(set[0], weight[set[0]]) : Sol.FAIL;
+    }
+    List<int[]> comps = components(set);
+    if (comps.size() == 1) {
+      return solveComponent(set, need);
+    }
+    double[] bounds = new double[comps.size()];
+    double restBound = 0;
+    for (int i = 0; i < comps.size(); i++) {
+      bounds[i] = bound(comps.get(i));
+      restBound += bounds[i];
+    }
+    if (restBound <= need + EPS) {
+      return Sol.FAIL;
+    }
+    // Independent parts add up. If one part cannot reach what is left of the need given the
+    // others' bounds, the whole set cannot beat the need either.
+    Sol acc = new Sol(0, null, true);
+    for (int i = 0; i < comps.size(); i++) {
+      restBound -= bounds[i];
+      double partNeed = need - acc.value() - restBound;
+      Sol part = solveComponent(comps.get(i), partNeed > 0 ? partNeed : -1);
+      if (!part.exact()) {
+        return Sol.FAIL;
+      }
+      acc = acc.join(part);
+    }
+    return acc.value() > need ? acc : Sol.FAIL;
+  }
+
+  private Sol solveComponent(int[] set, double need) {
+    if (set.length == 1) {
+      return solveSet(set, need);
+    }
+    if (++nodes > nodeBudget) {
+      complete = false;
+      Sol g = greedy(set);
+      return g.value() > need ? g : Sol.FAIL;
+    }
+    if (bound(set) <= need + EPS) {
+      return Sol.FAIL;
+    }
+    int c = set[0];
+    // Take c: drop every candidate sharing a post with it.
+    markPosts(c);
+    int[] rest = Arrays.stream(set, 1, set.length).filter(x -> !sharesMarked(x)).toArray();
+    Sol take = solveSet(rest, need - weight[c]);
+    take = take.exact() ? take.plus(c, weight[c]) : Sol.FAIL;
+    // Leave c out: only interesting if it beats both the need and taking c.
+    int[] without = Arrays.copyOfRange(set, 1, set.length);
+    Sol leave = solveSet(without, take.exact() ? Math.max(need, take.value()) : need);
+    if (leave.exact()) {
+      return leave;
+    }
+    return take;
+  }
+
+  private Sol greedy(int[] set) {
+    markEpoch++;
+    Sol s = new Sol(0, null, true);
+    for (int c : set) {
+      boolean free = true;
+      for (int p : posts[c]) {
+        free &= postMark[p] != markEpoch;
+      }
+      if (free) {
+        for (int p : posts[c]) {
+          postMark[p] = markEpoch;
+        }
+        s = s.plus(c, weight[c]);
+      }
+    }
+    return s;
+  }
+
+  private void markPosts(int c) {
+    markEpoch++;
+    for (int p : posts[c]) {
+      postMark[p] = markEpoch;
+    }
+  }
+
+  private boolean sharesMarked(int c) {
+    for (int p : posts[c]) {
+      if (postMark[p] == markEpoch) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Upper bound from Lagrangian relaxation of the "each post at most once" constraints: with a
+   * price λ_p ≥ 0 per post, Σ λ_p + Σ_deals max(0, w − Σ_{p∈deal} λ_p) bounds the optimum for any
+   * prices (weak duality). Prices are improved by exact coordinate descent (the best λ_p is the
+   * second largest residual w − Σ_{q≠p} λ_q among deals using p), warm-started from the prices of
+   * the previous node.
+   */
+  private double bound(int[] set) {
+    markEpoch++;
+    int distinct = 0;
+    for (int c : set) {
+      for (int p : posts[c]) {
+        if (postMark[p] != markEpoch) {
+          postMark[p] = markEpoch;
+          count[p] = 0;
+          distinctPosts[distinct++] = p;
+        }
+        count[p]++;
+      }
+    }
+    int offset = 0;
+    for (int i = 0; i < distinct; i++) {
+      int p = distinctPosts[i];
+      start[p] = offset;
+      offset += count[p];
+      count[p] = 0;
+    }
+    for (int c : set) {
+      for (int p : posts[c]) {
+        adjacency[start[p] + count[p]++] = c;
+      }
+    }
+    for (int c : set) {
+      load[c] = 0;
+      for (int p : posts[c]) {
+        load[c] += price[p];
+      }
+    }
+    for (int pass = 0; pass < BOUND_PASSES; pass++) {
+      for (int i = 0; i < distinct; i++) {
+        int p = distinctPosts[i];
+        double first = 0;
+        double second = 0;
+        for (int k = start[p]; k < start[p] + count[p]; k++) {
+          int c = adjacency[k];
+          double residual = weight[c] - (load[c] - price[p]);
+          if (residual > first) {
+            second = first;
+            first = residual;
+          } else if (residual > second) {
+            second = residual;
+          }
+        }
+        double delta = second - price[p];
+        if (delta != 0) {
+          price[p] = second;
+          for (int k = start[p]; k < start[p] + count[p]; k++) {
+            load[adjacency[k]] += delta;
+          }
+        }
+      }
+    }
+    double b = 0;
+    for (int i = 0; i < distinct; i++) {
+      b += price[distinctPosts[i]];
+    }
+    for (int c : set) {
+      b += Math.max(0, weight[c] - load[c]);
+    }
+    return b;
+  }
+
+  private List<int[]> components(int[] set) {
+    for (int c : set) {
+      for (int p : posts[c]) {
+        parent[p] = p;
+      }
+    }
+    for (int c : set) {
+      for (int k = 1; k < posts[c].length; k++) {
+        union(posts[c][0], posts[c][k]);
+      }
+    }
+    Map<Integer, List<Integer>> groups = new HashMap<>();
+    List<Integer> order = new ArrayList<>();
+    for (int c : set) {
+      int root = find(posts[c][0]);
+      List<Integer> g = groups.get(root);
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(root, g);
+        order.add(root);
+      }
+      g.add(c);
+    }
+    List<int[]> out = new ArrayList<>(order.size());
+    for (int root : order) {
+      out.add(groups.get(root).stream().mapToInt(Integer::intValue).toArray());
+    }
+    return out;
+  }
+
+  private int find(int x) {
     while (parent[x] != x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
@@ -91,156 +351,11 @@ final class DealOptimizer {
     return x;
   }
 
-  private static void union(int[] parent, int a, int b) {
-    int ra = find(parent, a);
-    int rb = find(parent, b);
+  private void union(int a, int b) {
+    int ra = find(a);
+    int rb = find(b);
     if (ra != rb) {
       parent[ra] = rb;
-    }
-  }
-
-  /** Branch and bound over one component. */
-  private final class Component {
-    final int n;
-    final int[][] posts;
-    final double[] weight;
-    final double[] share;
-    final int m;
-    final int[] usedBy;
-    final double[] bestShare;
-    int[] best = new int[0];
-    double bestValue = 0;
-    final int[] stack;
-    int depth = 0;
-    long nodes = 0;
-    boolean complete = true;
-
-    <T> Component(List<Integer> comp, List<Candidate<T>> all, List<int[]> postsOfAll) {
-      Integer[] order = comp.toArray(new Integer[0]);
-      Arrays.sort(
-          order,
-          (a, b) -> {
-            int c = Double.compare(all.get(b).weight(), all.get(a).weight());
-            return c != 0 ? c : Integer.compare(a, b);
-          });
-      // Map back to positions in comp so that best[] holds indexes into comp.
-      Map<Integer, Integer> pos = new HashMap<>();
-      for (int i = 0; i < comp.size(); i++) {
-        pos.put(comp.get(i), i);
-      }
-      n = order.length;
-      posts = new int[n][];
-      weight = new double[n];
-      share = new double[n];
-      localToComp = new int[n];
-      Map<Integer, Integer> localPost = new HashMap<>();
-      for (int i = 0; i < n; i++) {
-        int[] ps = postsOfAll.get(order[i]);
-        posts[i] = new int[ps.length];
-        for (int k = 0; k < ps.length; k++) {
-          posts[i][k] = localPost.computeIfAbsent(ps[k], x -> localPost.size());
-        }
-        weight[i] = all.get(order[i]).weight();
-        share[i] = weight[i] / ps.length;
-        localToComp[i] = pos.get(order[i]);
-      }
-      m = localPost.size();
-      usedBy = new int[m];
-      Arrays.fill(usedBy, -1);
-      bestShare = new double[m];
-      stack = new int[n];
-    }
-
-    final int[] localToComp;
-
-    void run() {
-      greedy();
-      branch(0, 0);
-      int[] mapped = new int[best.length];
-      for (int i = 0; i < best.length; i++) {
-        mapped[i] = localToComp[best[i]];
-      }
-      best = mapped;
-    }
-
-    private boolean free(int c) {
-      for (int p : posts[c]) {
-        if (usedBy[p] >= 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    private void take(int c, int value) {
-      for (int p : posts[c]) {
-        usedBy[p] = value;
-      }
-    }
-
-    private void greedy() {
-      List<Integer> chosen = new ArrayList<>();
-      double total = 0;
-      for (int c = 0; c < n; c++) {
-        if (free(c)) {
-          take(c, c);
-          chosen.add(c);
-          total += weight[c];
-        }
-      }
-      for (int c : chosen) {
-        take(c, -1);
-      }
-      best = chosen.stream().mapToInt(Integer::intValue).toArray();
-      bestValue = total;
-    }
-
-    private double bound(int from) {
-      Arrays.fill(bestShare, 0);
-      for (int c = from; c < n; c++) {
-        if (free(c)) {
-          for (int p : posts[c]) {
-            if (share[c] > bestShare[p]) {
-              bestShare[p] = share[c];
-            }
-          }
-        }
-      }
-      double b = 0;
-      for (double s : bestShare) {
-        b += s;
-      }
-      return b;
-    }
-
-    private void branch(int from, double value) {
-      if (++nodes > nodeBudget) {
-        complete = false;
-        return;
-      }
-      int c = from;
-      while (c < n && !free(c)) {
-        c++;
-      }
-      if (c == n) {
-        if (value > bestValue + 1e-12) {
-          bestValue = value;
-          best = Arrays.copyOf(stack, depth);
-        }
-        return;
-      }
-      if (value + bound(c) <= bestValue + 1e-12) {
-        return;
-      }
-      take(c, c);
-      stack[depth++] = c;
-      branch(c + 1, value + weight[c]);
-      depth--;
-      take(c, -1);
-      if (!complete) {
-        return;
-      }
-      branch(c + 1, value);
     }
   }
 }

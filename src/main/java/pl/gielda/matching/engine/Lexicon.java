@@ -24,6 +24,11 @@ final class Lexicon {
 
   record Concept(String id, double weight) {}
 
+  /** Concept id → broader concepts it implies (e.g. CAKE → FOOD). */
+  private final Map<String, List<String>> parents = new HashMap<>();
+
+  private final Map<String, Concept> concepts = new HashMap<>();
+
   /** A multi-word term: lemma-key alternatives for each word. */
   private record Phrase(List<Set<String>> words, Concept concept) {}
 
@@ -75,13 +80,19 @@ final class Lexicon {
       return;
     }
     Concept concept = new Concept(head[0], Double.parseDouble(head[1]));
+    concepts.put(concept.id(), concept);
+    for (int k = 2; k < head.length; k++) {
+      if (!head[k].equals(">")) {
+        parents.computeIfAbsent(concept.id(), x -> new ArrayList<>()).add(head[k]);
+      }
+    }
     for (String term : terms) {
       List<PolishTextAnalyzer.Token> tokens = analyzer.analyze(term.trim(), false);
       if (tokens.isEmpty()) {
         continue;
       }
       if (tokens.size() == 1) {
-        for (String key : keysOf(tokens.get(0))) {
+        for (String key : termKeysOf(tokens.get(0))) {
           List<Concept> list = single.computeIfAbsent(key, k -> new ArrayList<>(2));
           if (!list.contains(concept)) {
             list.add(concept);
@@ -93,7 +104,7 @@ final class Lexicon {
       } else {
         List<Set<String>> words = new ArrayList<>();
         for (PolishTextAnalyzer.Token t : tokens) {
-          words.add(keysOf(t));
+          words.add(termKeysOf(t));
         }
         Phrase phrase = new Phrase(words, concept);
         for (String key : words.get(0)) {
@@ -101,6 +112,27 @@ final class Lexicon {
         }
       }
     }
+  }
+
+  /**
+   * Keys of a word of the table. Terms are written in base form, so when the word is one of its own
+   * lemmas only that lemma is used ("dane" must not also mean "dać"); otherwise noun lemmas are
+   * preferred.
+   */
+  private static Set<String> termKeysOf(PolishTextAnalyzer.Token t) {
+    String surface = PolishTextAnalyzer.fold(t.surface());
+    Set<String> keys = new HashSet<>();
+    keys.add(surface);
+    boolean surfaceIsLemma = t.lemmas().stream().anyMatch(l -> l.key().equals(surface));
+    boolean hasNoun = t.lemmas().stream().anyMatch(l -> l.pos() == PolishTextAnalyzer.Pos.NOUN);
+    if (!surfaceIsLemma) {
+      for (PolishTextAnalyzer.Lemma l : t.lemmas()) {
+        if (!hasNoun || l.pos() == PolishTextAnalyzer.Pos.NOUN) {
+          keys.add(l.key());
+        }
+      }
+    }
+    return keys;
   }
 
   private static Set<String> keysOf(PolishTextAnalyzer.Token t) {
@@ -130,9 +162,27 @@ final class Lexicon {
     return hits;
   }
 
+  /** Adds the broader concepts implied by the hits found so far (at 80 % of their weight). */
+  List<Hit> withParents(List<Hit> hits) {
+    List<Hit> out = new ArrayList<>(hits);
+    for (int i = 0; i < out.size(); i++) {
+      for (String parentId : parents.getOrDefault(out.get(i).concept().id(), List.of())) {
+        Concept parent = concepts.get(parentId);
+        if (parent != null) {
+          addHit(out, new Concept(parent.id(), 0.8 * parent.weight()), out.get(i).length());
+        }
+      }
+    }
+    return out;
+  }
+
+  Concept concept(String id) {
+    return concepts.get(id);
+  }
+
   private static void addHit(List<Hit> hits, Concept c, int length) {
     for (int k = 0; k < hits.size(); k++) {
-      if (hits.get(k).concept().equals(c)) {
+      if (hits.get(k).concept().id().equals(c.id())) {
         if (hits.get(k).length() < length) {
           hits.set(k, new Hit(c, length));
         }

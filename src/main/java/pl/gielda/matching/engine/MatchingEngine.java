@@ -33,8 +33,15 @@ public final class MatchingEngine {
   /** Scores at or above this are "good matches". */
   public static final double GOOD_MATCH_THRESHOLD = 0.5;
 
+  /**
+   * Pairs at or above this score are edges of the deal graph used for swaps and cycles: a swap may
+   * rest on acceptable but imperfect matches (another town, a clashing weekday), and its score
+   * shows how good it is.
+   */
+  public static final double DEAL_EDGE_THRESHOLD = 0.35;
+
   /** Legs kept per entity pair and direction when building deal candidates. */
-  private static final int LEGS_PER_DIRECTION = 3;
+  private static final int LEGS_PER_DIRECTION = 2;
 
   private final PolishTextAnalyzer analyzer = new PolishTextAnalyzer();
   private final Profiler profiler;
@@ -42,8 +49,8 @@ public final class MatchingEngine {
   private final Map<MatchPost.Kind, Map<String, Map<String, Double>>> index =
       new EnumMap<>(MatchPost.Kind.class);
 
-  /** Good-match edges, symmetric: post id → other post id → score. */
-  private final Map<String, Map<String, Double>> good = new HashMap<>();
+  /** Deal-graph edges (score ≥ DEAL_EDGE_THRESHOLD), symmetric: post id → other post → score. */
+  private final Map<String, Map<String, Double>> edges = new HashMap<>();
 
   public MatchingEngine() {
     profiler = new Profiler(analyzer, Lexicon.load(analyzer));
@@ -54,7 +61,7 @@ public final class MatchingEngine {
 
   /** Adds or replaces a post and reports which posts newly got (or lost) it as a good match. */
   public synchronized UpsertResult upsert(MatchPost post) {
-    Set<String> before = new HashSet<>(good.getOrDefault(post.id(), Map.of()).keySet());
+    Set<String> before = goodNeighbours(post.id());
     removeInternal(post.id());
     PostProfile profile = profiler.profile(post);
     posts.put(post.id(), profile);
@@ -66,10 +73,12 @@ public final class MatchingEngine {
     Map<String, Double> scores = candidateScores(profile);
     List<Map.Entry<String, Double>> now = new ArrayList<>();
     for (Map.Entry<String, Double> e : scores.entrySet()) {
+      if (e.getValue() >= DEAL_EDGE_THRESHOLD) {
+        edges.computeIfAbsent(post.id(), k -> new HashMap<>()).put(e.getKey(), e.getValue());
+        edges.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(post.id(), e.getValue());
+      }
       if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
         now.add(e);
-        good.computeIfAbsent(post.id(), k -> new HashMap<>()).put(e.getKey(), e.getValue());
-        good.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(post.id(), e.getValue());
       }
     }
     now.sort(Map.Entry.<String, Double>comparingByValue().reversed());
@@ -90,10 +99,20 @@ public final class MatchingEngine {
    * Unknown ids are ignored.
    */
   public synchronized List<String> remove(String postId) {
-    List<String> affected = new ArrayList<>(good.getOrDefault(postId, Map.of()).keySet());
+    List<String> affected = new ArrayList<>(goodNeighbours(postId));
     removeInternal(postId);
     affected.sort(null);
     return affected;
+  }
+
+  private Set<String> goodNeighbours(String postId) {
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, Double> e : edges.getOrDefault(postId, Map.of()).entrySet()) {
+      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   private void removeInternal(String postId) {
@@ -111,14 +130,14 @@ public final class MatchingEngine {
         }
       }
     }
-    Map<String, Double> edges = good.remove(postId);
-    if (edges != null) {
-      for (String other : edges.keySet()) {
-        Map<String, Double> back = good.get(other);
+    Map<String, Double> mine = edges.remove(postId);
+    if (mine != null) {
+      for (String other : mine.keySet()) {
+        Map<String, Double> back = edges.get(other);
         if (back != null) {
           back.remove(postId);
           if (back.isEmpty()) {
-            good.remove(other);
+            edges.remove(other);
           }
         }
       }
@@ -198,10 +217,10 @@ public final class MatchingEngine {
 
   // ------------------------------------------------------------------ swaps, cycles, deals
 
-  /** Good-match legs grouped by giver entity → receiver entity, best first. */
+  /** Deal-graph legs grouped by giver entity → receiver entity, best first. */
   private Map<String, Map<String, List<Leg>>> legs() {
     Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
-    for (Map.Entry<String, Map<String, Double>> e : good.entrySet()) {
+    for (Map.Entry<String, Map<String, Double>> e : edges.entrySet()) {
       PostProfile offer = posts.get(e.getKey());
       if (offer.kind() != MatchPost.Kind.OFFER) {
         continue;
@@ -348,7 +367,13 @@ public final class MatchingEngine {
       candidates.add(
           new DealOptimizer.Candidate<>(postsOf(c.legs().toArray(new Leg[0])), c.score(), c));
     }
+    long t0 = System.nanoTime();
     DealOptimizer.Result<Object> result = new DealOptimizer().solve(candidates);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf(
+          "optimalDeals: %d candidates, %.1f ms%n",
+          candidates.size(), (System.nanoTime() - t0) / 1e6);
+    }
     List<Swap> swaps = new ArrayList<>();
     List<Cycle> cycles = new ArrayList<>();
     for (Object o : result.chosen()) {

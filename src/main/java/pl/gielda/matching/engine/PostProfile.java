@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * A post after analysis: a sparse weighted vector of features (lemma keys "l:…" and concept ids
  * "c:…", sorted by key), the word each feature came from (for reasons), and the parsed
- * availability, head count and town. Immutable.
+ * availability, head count and town, and whether it asks for or offers money. Immutable.
  */
 record PostProfile(
     MatchPost post,
@@ -17,7 +17,8 @@ record PostProfile(
     Map<String, String> display,
     Availability availability,
     int headCount,
-    boolean travels) {
+    boolean travels,
+    boolean money) {
 
   String id() {
     return post.id();

@@ -17,6 +17,9 @@ final class Profiler {
   /** Weight of a sentence that is about the other direction (a need inside an offer, etc.). */
   static final double ASIDE_WEIGHT = 0.25;
 
+  /** Weight of the concept implied by the post's category. */
+  static final double CATEGORY_CONCEPT_WEIGHT = 1.5;
+
   private static final Pattern SENTENCE =
       Pattern.compile("(?<=[.!?;])\\s+|\\n+|\\s+[-–—]\\s+(?=przy okazji)");
 
@@ -71,6 +74,13 @@ final class Profiler {
           display);
     }
     addText(nz(p.quantity()), QUANTITY_WEIGHT, noDiacritics, townKey, weights, display);
+    String category = CategoryAffinity.normalise(p.category());
+    String categoryConcept = CategoryAffinity.conceptOf(category);
+    if (categoryConcept != null && lexicon.concept(categoryConcept) != null) {
+      // The category is part of what the post is about: a VOLUNTEERS offer of "young people who
+      // help setting up" is about volunteers even if the word never appears.
+      put(weights, display, "c:" + categoryConcept, CATEGORY_CONCEPT_WEIGHT, "");
+    }
 
     TreeMap<String, Double> sorted = new TreeMap<>(weights);
     String[] keys = new String[sorted.size()];
@@ -92,7 +102,7 @@ final class Profiler {
     analyzer.trimCaches();
     return new PostProfile(
         p,
-        CategoryAffinity.normalise(p.category()),
+        category,
         townKey,
         keys,
         w,
@@ -100,7 +110,8 @@ final class Profiler {
         Map.copyOf(display),
         availability,
         head,
-        TRAVELS.matcher(all).matches());
+        TRAVELS.matcher(all).matches(),
+        MoneySignals.mentionsMoney(title + " " + description + " " + nz(p.quantity())));
   }
 
   private String townKey(String town) {
@@ -131,6 +142,7 @@ final class Profiler {
         continue;
       }
       List<Lexicon.Hit> hits = new ArrayList<>(lexicon.hitsAt(tokens, i));
+      hits = lexicon.withParents(hits);
       List<String> extraKeys = new ArrayList<>();
       if (!t.known() && !lexicon.knows(PolishTextAnalyzer.fold(t.surface()))) {
         for (String near : lexicon.fuzzy(PolishTextAnalyzer.fold(t.surface()))) {
@@ -139,6 +151,7 @@ final class Profiler {
             hits.add(new Lexicon.Hit(c, 1));
           }
         }
+        hits = lexicon.withParents(hits);
       }
       String shown = t.lemmas().get(0).display();
       for (Lexicon.Hit hit : hits) {
@@ -160,8 +173,15 @@ final class Profiler {
       if (analyzer.isStopword(t.surface())) {
         continue;
       }
+      // A word with several possible lemmas ("działa": działo / działać) spreads its weight.
+      double ambiguity = 1 / Math.sqrt(t.lemmas().size());
       for (PolishTextAnalyzer.Lemma l : t.lemmas()) {
-        put(weights, display, "l:" + l.key(), fieldWeight * lemmaWeight(l, townKey), l.display());
+        put(
+            weights,
+            display,
+            "l:" + l.key(),
+            fieldWeight * ambiguity * lemmaWeight(l, townKey),
+            l.display());
       }
       for (String near : extraKeys) {
         put(weights, display, "l:" + near, fieldWeight * 0.6, near);

@@ -18,6 +18,7 @@ final class Scorer {
   static final double MONTH_CLASH = 0.8;
   static final double OTHER_TOWN = 0.9;
   static final double TOO_SMALL = 0.85;
+  static final double MONEY = 0.5;
 
   /** Steepness of the final mapping of the raw score to [0, 1]. */
   static final double CALIBRATION = 2.2;
@@ -79,14 +80,23 @@ final class Scorer {
     if (tooSmall(request, offer)) {
       f *= TOO_SMALL;
     }
+    if (request.money() || offer.money()) {
+      f *= MONEY;
+    }
     return f;
   }
 
-  private static boolean otherTown(PostProfile request, PostProfile offer) {
+  static boolean otherTown(PostProfile request, PostProfile offer) {
     return !request.townKey().isEmpty()
         && !offer.townKey().isEmpty()
         && !request.townKey().equals(offer.townKey())
-        && !offer.travels();
+        && !offer.travels()
+        && !mentions(request, "l:" + offer.townKey());
+  }
+
+  /** Whether a post's text mentions a feature (e.g. the request names the offer's town). */
+  private static boolean mentions(PostProfile p, String key) {
+    return java.util.Arrays.binarySearch(p.keys(), key) >= 0;
   }
 
   private static boolean tooSmall(PostProfile request, PostProfile offer) {
@@ -127,6 +137,9 @@ final class Scorer {
     if (tooSmall(request, offer)) {
       out.add("za mało miejsc: " + offer.headCount() + " — a potrzeba " + request.headCount());
     }
+    if (other.money()) {
+      out.add("uwaga: mowa o pieniądzach");
+    }
     return out;
   }
 
@@ -158,6 +171,9 @@ final class Scorer {
       }
       String mine = viewer.display().get(s.key());
       String theirs = other.display().get(s.key());
+      if (mine.isEmpty() || theirs.isEmpty()) {
+        continue;
+      }
       String fm = PolishTextAnalyzer.fold(mine);
       String ft = PolishTextAnalyzer.fold(theirs);
       if (usedWords.contains(fm) && usedWords.contains(ft)) {
