@@ -1,5 +1,6 @@
 package pl.gielda.matching.engine;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,28 @@ record Availability(int days, int parts, int months) {
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"
   };
 
+  private static final Pattern P0 =
+      Pattern.compile(
+          "\\b(dni robocz\\w*|dzien robocz\\w*|dni powszedni\\w*|dzien powszedni\\w*|w tygodniu|w tyg|weekdays?|working days?|roboczy|robocze)\\b");
+  private static final Pattern P1 = Pattern.compile("\\b(weekend\\w*|swiet\\w*)\\b");
+  private static final Pattern P2 =
+      Pattern.compile("\\b(codziennie|daily|every day|caly tydzien|kazdy dzien|7 dni)\\b");
+  private static final Pattern P3 =
+      Pattern.compile(
+          "\\b(rano|rankiem|przed poludniem|do poludnia|przedpoludni\\w*|morning\\w*)\\b");
+  private static final Pattern P4 =
+      Pattern.compile("\\b(po poludniu|popoludni\\w*|afternoon\\w*|po lekcjach|po pracy)\\b");
+  private static final Pattern P5 = Pattern.compile("\\b(wieczor\\w*|evening\\w*|night|noc)\\b");
+  private static final Pattern P6 =
+      Pattern.compile("\\b(wakacj\\w*|summer|lato|latem|letni\\w*)\\b");
+  private static final Pattern P7 = Pattern.compile("\\b(ferie|ferii|feriach)\\b");
+  private static final Pattern P8 = Pattern.compile("\\b(wiosn\\w*|spring)\\b");
+  private static final Pattern P9 = Pattern.compile("\\b(jesien\\w*|autumn|fall)\\b");
+  private static final Pattern P10 =
+      Pattern.compile("\\b(zima|zimie|zima|zimowy\\w*|zimow\\w*|winter)\\b");
+  private static final Pattern P11 = Pattern.compile("\\bferi\\w*\\s+zimow\\w*");
+  private static final Pattern P12 = Pattern.compile("\\b(swieta|swiat|christmas|wigili\\w*)\\b");
+  private static final Pattern P13 = Pattern.compile("\\b(caly rok|all year|przez caly rok)\\b");
   private static final Pattern DAY_RANGE = Pattern.compile("\\b([a-z]+)\\.?\\s*-\\s*([a-z]+)\\b");
   private static final Pattern WORD = Pattern.compile("[a-z]+");
   private static final Pattern HOUR_RANGE =
@@ -96,9 +119,26 @@ record Availability(int days, int parts, int months) {
     return shared && clashes(o) == 0;
   }
 
+  private static final Map<String[], String[][]> SPLIT = new java.util.IdentityHashMap<>();
+
+  private static String[][] split(String[] table) {
+    synchronized (SPLIT) {
+      return SPLIT.computeIfAbsent(
+          table,
+          t -> {
+            String[][] out = new String[t.length][];
+            for (int i = 0; i < t.length; i++) {
+              out[i] = t[i].split("\\|");
+            }
+            return out;
+          });
+    }
+  }
+
   private static int indexOf(String[] table, String word) {
+    String[][] stems = split(table);
     for (int i = 0; i < table.length; i++) {
-      for (String stem : table[i].split("\\|")) {
+      for (String stem : stems[i]) {
         if (stem.startsWith("=") ? word.equals(stem.substring(1)) : word.startsWith(stem)) {
           return i;
         }
@@ -133,15 +173,13 @@ record Availability(int days, int parts, int months) {
     }
     rest.append(s.substring(last));
     s = rest.toString();
-    if (s.matches(
-        ".*\\b(dni robocz\\w*|dzien robocz\\w*|dni powszedni\\w*|dzien powszedni\\w*|w tygodniu"
-            + "|w tyg|weekdays?|working days?|roboczy|robocze)\\b.*")) {
+    if (P0.matcher(s).find()) {
       mask |= WORKDAYS;
     }
-    if (s.matches(".*\\b(weekend\\w*|swiet\\w*)\\b.*")) {
+    if (P1.matcher(s).find()) {
       mask |= WEEKEND;
     }
-    if (s.matches(".*\\b(codziennie|daily|every day|caly tydzien|kazdy dzien|7 dni)\\b.*")) {
+    if (P2.matcher(s).find()) {
       mask |= ALL_DAYS;
     }
     int except = 0;
@@ -190,14 +228,13 @@ record Availability(int days, int parts, int months) {
 
   private static int parseParts(String t) {
     int p = 0;
-    if (t.matches(
-        ".*\\b(rano|rankiem|przed poludniem|do poludnia|przedpoludni\\w*|morning\\w*)\\b.*")) {
+    if (P3.matcher(t).find()) {
       p |= MORNING;
     }
-    if (t.matches(".*\\b(po poludniu|popoludni\\w*|afternoon\\w*|po lekcjach|po pracy)\\b.*")) {
+    if (P4.matcher(t).find()) {
       p |= AFTERNOON;
     }
-    if (t.matches(".*\\b(wieczor\\w*|evening\\w*|night|noc)\\b.*")) {
+    if (P5.matcher(t).find()) {
       p |= EVENING;
     }
     Matcher m = HOUR_RANGE.matcher(t);
@@ -292,23 +329,22 @@ record Availability(int days, int parts, int months) {
         mask |= 1 << m;
       }
     }
-    if (s.matches(".*\\b(wakacj\\w*|summer|lato|latem|letni\\w*)\\b.*")) {
+    if (P6.matcher(s).find()) {
       mask |= monthRange(5, 7);
     }
-    if (s.matches(".*\\b(ferie|ferii|feriach)\\b.*")) {
+    if (P7.matcher(s).find()) {
       mask |= monthRange(0, 1);
     }
-    if (s.matches(".*\\b(wiosn\\w*|spring)\\b.*")) {
+    if (P8.matcher(s).find()) {
       mask |= monthRange(2, 4);
     }
-    if (s.matches(".*\\b(jesien\\w*|autumn|fall)\\b.*")) {
+    if (P9.matcher(s).find()) {
       mask |= monthRange(8, 10);
     }
-    if (s.matches(".*\\b(zima|zimie|zima|zimowy\\w*|zimow\\w*|winter)\\b.*")
-        && !s.matches(".*\\bferi\\w*\\s+zimow\\w*.*")) {
+    if (P10.matcher(s).find() && !P11.matcher(s).find()) {
       mask |= monthRange(10, 2);
     }
-    if (s.matches(".*\\b(swieta|swiat|christmas|wigili\\w*)\\b.*")) {
+    if (P12.matcher(s).find()) {
       mask |= 1 << 11;
     }
     Matcher d = DATE.matcher(s);
@@ -327,7 +363,7 @@ record Availability(int days, int parts, int months) {
         mask |= monthRange(a, b);
       }
     }
-    if (t.matches(".*\\b(caly rok|all year|przez caly rok)\\b.*")) {
+    if (P13.matcher(t).find()) {
       mask = 0;
     }
     if (except != 0) {

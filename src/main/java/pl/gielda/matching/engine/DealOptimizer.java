@@ -19,18 +19,28 @@ import java.util.Map;
  * weight): start from each post's best weight-per-post share and lower prices while every deal
  * stays covered. A node budget guards against pathological inputs; if it runs out, the best plan
  * found is returned and marked as not proven optimal.
+ *
+ * <p>Budgets: a node budget and a wall-clock budget (0.8 s by default) guard against very dense
+ * deal graphs; if either runs out, the best plan found is returned, marked as not proven optimal,
+ * together with the root upper bound so the remaining gap is known.
  */
 final class DealOptimizer {
 
   /** A candidate deal: the posts it uses and its value. {@code payload} is returned as chosen. */
   record Candidate<T>(List<String> posts, double weight, T payload) {}
 
-  record Result<T>(List<T> chosen, double total, boolean provenOptimal) {}
+  record Result<T>(List<T> chosen, double total, boolean provenOptimal, double upperBound) {}
 
-  static final long DEFAULT_NODE_BUDGET = 2_000_000;
+  static final long DEFAULT_NODE_BUDGET = 5_000_000;
+
+  /** Wall-clock budget of one search; the app calls this live, so it must stay interactive. */
+  static final long DEFAULT_TIME_BUDGET_NANOS = 800_000_000L;
+
   private static final double EPS = 1e-9;
 
   private final long nodeBudget;
+  private final long timeBudgetNanos;
+  private long deadline;
   private int[][] posts;
   private double[] weight;
   private double[] price;
@@ -47,11 +57,12 @@ final class DealOptimizer {
   private boolean complete;
 
   DealOptimizer() {
-    this(DEFAULT_NODE_BUDGET);
+    this(DEFAULT_NODE_BUDGET, DEFAULT_TIME_BUDGET_NANOS);
   }
 
-  DealOptimizer(long nodeBudget) {
+  DealOptimizer(long nodeBudget, long timeBudgetNanos) {
     this.nodeBudget = nodeBudget;
+    this.timeBudgetNanos = timeBudgetNanos;
   }
 
   /**
@@ -123,8 +134,10 @@ final class DealOptimizer {
     for (int i = 0; i < n; i++) {
       all[i] = i;
     }
+    deadline = System.nanoTime() + timeBudgetNanos;
+    double rootBound = n == 0 ? 0 : bound(all);
     if (Boolean.getBoolean("gielda.matching.debug")) {
-      System.err.printf("root bound %.3f over %d candidates, %d posts%n", bound(all), n, m);
+      System.err.printf("root bound %.3f over %d candidates, %d posts%n", rootBound, n, m);
     }
     Sol best = solveSet(all, -1);
     if (Boolean.getBoolean("gielda.matching.debug")) {
@@ -141,7 +154,7 @@ final class DealOptimizer {
       chosen.add(candidates.get(keep.get(c)).payload());
       total += weight[c];
     }
-    return new Result<>(chosen, total, complete);
+    return new Result<>(chosen, total, complete, complete ? total : Math.max(total, rootBound));
   }
 
   /** The optimum of the set (sorted heaviest first) if it exceeds {@code need}, else FAIL. */
@@ -184,7 +197,8 @@ final class DealOptimizer {
     if (set.length == 1) {
       return solveSet(set, need);
     }
-    if (++nodes > nodeBudget) {
+    if (++nodes > nodeBudget || ((nodes & 255) == 0 && System.nanoTime() > deadline)) {
+      nodes = nodeBudget + 1;
       complete = false;
       Sol g = greedy(set);
       return g.value() > need ? g : Sol.FAIL;

@@ -38,7 +38,10 @@ final class Lexicon {
   private final Map<String, List<Concept>> single = new HashMap<>();
   private final Map<String, List<Phrase>> phrasesByFirst = new HashMap<>();
   private final Map<String, Double> wordWeights = new HashMap<>();
+
+  /** Table words by (length, first letter): typos rarely hit the first letter. */
   private final Map<Integer, List<String>> vocabularyByLength = new HashMap<>();
+
   private final Map<String, List<String>> fuzzyCache = new HashMap<>();
 
   static Lexicon load(PolishTextAnalyzer analyzer) {
@@ -98,7 +101,9 @@ final class Lexicon {
             list.add(concept);
           }
           if (key.length() >= 5) {
-            vocabularyByLength.computeIfAbsent(key.length(), k -> new ArrayList<>()).add(key);
+            vocabularyByLength
+                .computeIfAbsent(bucket(key.length(), key.charAt(0)), k -> new ArrayList<>())
+                .add(key);
           }
         }
       } else {
@@ -247,7 +252,8 @@ final class Lexicon {
           int max = k.length() >= 9 ? 2 : 1;
           List<String> out = new ArrayList<>();
           for (int len = k.length() - max; len <= k.length() + max; len++) {
-            for (String cand : vocabularyByLength.getOrDefault(len, List.of())) {
+            for (String cand :
+                vocabularyByLength.getOrDefault(bucket(len, k.charAt(0)), List.of())) {
               if (!cand.equals(k) && damerauLevenshtein(k, cand, max) <= max) {
                 out.add(cand);
               }
@@ -255,6 +261,10 @@ final class Lexicon {
           }
           return List.copyOf(out);
         });
+  }
+
+  private static int bucket(int length, char first) {
+    return length * 65536 + first;
   }
 
   /** Optimal-string-alignment distance, with early exit above {@code max}. */

@@ -40,14 +40,21 @@ public final class MatchingEngine {
    */
   public static final double DEAL_EDGE_THRESHOLD = 0.35;
 
+  /** Offers per request (its best suggestions) that can be a leg of a swap or cycle. */
+  public static final int DEAL_TOP_K = 8;
+
   /** Legs kept per entity pair and direction when building deal candidates. */
   private static final int LEGS_PER_DIRECTION = 2;
 
   private final PolishTextAnalyzer analyzer = new PolishTextAnalyzer();
   private final Profiler profiler;
   private final Map<String, PostProfile> posts = new HashMap<>();
-  private final Map<MatchPost.Kind, Map<String, Map<String, Double>>> index =
-      new EnumMap<>(MatchPost.Kind.class);
+  private final Map<MatchPost.Kind, PostIndex> index = new EnumMap<>(MatchPost.Kind.class);
+
+  /** Scores of the last post looked up, valid until the next change (upsert → suggestions). */
+  private String cachedFor;
+
+  private Map<String, Double> cachedScores;
 
   /** Deal-graph edges (score ≥ DEAL_EDGE_THRESHOLD), symmetric: post id → other post → score. */
   private final Map<String, Map<String, Double>> edges = new HashMap<>();
@@ -55,7 +62,7 @@ public final class MatchingEngine {
   public MatchingEngine() {
     profiler = new Profiler(analyzer, Lexicon.load(analyzer));
     for (MatchPost.Kind k : MatchPost.Kind.values()) {
-      index.put(k, new HashMap<>());
+      index.put(k, new PostIndex());
     }
   }
 
@@ -65,12 +72,10 @@ public final class MatchingEngine {
     removeInternal(post.id());
     PostProfile profile = profiler.profile(post);
     posts.put(post.id(), profile);
-    Map<String, Map<String, Double>> idx = index.get(post.kind());
-    for (int i = 0; i < profile.keys().length; i++) {
-      idx.computeIfAbsent(profile.keys()[i], k -> new HashMap<>())
-          .put(post.id(), profile.weights()[i]);
-    }
+    index.get(post.kind()).add(profile);
     Map<String, Double> scores = candidateScores(profile);
+    cachedFor = post.id();
+    cachedScores = scores;
     List<Map.Entry<String, Double>> now = new ArrayList<>();
     for (Map.Entry<String, Double> e : scores.entrySet()) {
       if (e.getValue() >= DEAL_EDGE_THRESHOLD) {
@@ -116,20 +121,13 @@ public final class MatchingEngine {
   }
 
   private void removeInternal(String postId) {
+    cachedFor = null;
+    cachedScores = null;
     PostProfile old = posts.remove(postId);
     if (old == null) {
       return;
     }
-    Map<String, Map<String, Double>> idx = index.get(old.kind());
-    for (String key : old.keys()) {
-      Map<String, Double> postings = idx.get(key);
-      if (postings != null) {
-        postings.remove(postId);
-        if (postings.isEmpty()) {
-          idx.remove(key);
-        }
-      }
-    }
+    index.get(old.kind()).remove(postId);
     Map<String, Double> mine = edges.remove(postId);
     if (mine != null) {
       for (String other : mine.keySet()) {
@@ -146,32 +144,23 @@ public final class MatchingEngine {
 
   /** Final scores against every post of the other kind (and another entity) sharing a feature. */
   private Map<String, Double> candidateScores(PostProfile p) {
-    Map<String, double[]> dots = new HashMap<>();
-    Map<String, Map<String, Double>> idx = index.get(p.kind().opposite());
-    for (int i = 0; i < p.keys().length; i++) {
-      Map<String, Double> postings = idx.get(p.keys()[i]);
-      if (postings == null) {
-        continue;
-      }
-      double w = p.weights()[i];
-      for (Map.Entry<String, Double> e : postings.entrySet()) {
-        dots.computeIfAbsent(e.getKey(), k -> new double[1])[0] += w * e.getValue();
-      }
+    if (p.id().equals(cachedFor) && cachedScores != null) {
+      return cachedScores;
     }
     Map<String, Double> out = new HashMap<>();
-    for (Map.Entry<String, double[]> e : dots.entrySet()) {
-      PostProfile other = posts.get(e.getKey());
-      if (other.entityId().equals(p.entityId())) {
-        continue;
-      }
-      double s =
-          p.kind() == MatchPost.Kind.REQUEST
-              ? Scorer.score(p, other, e.getValue()[0])
-              : Scorer.score(other, p, e.getValue()[0]);
-      if (s > 0) {
-        out.put(e.getKey(), s);
-      }
-    }
+    boolean request = p.kind() == MatchPost.Kind.REQUEST;
+    index
+        .get(p.kind().opposite())
+        .search(
+            p,
+            (other, dot) -> {
+              if (!other.entityId().equals(p.entityId())) {
+                double s = request ? Scorer.score(p, other, dot) : Scorer.score(other, p, dot);
+                if (s > 0) {
+                  out.put(other.id(), s);
+                }
+              }
+            });
     return out;
   }
 
@@ -217,21 +206,30 @@ public final class MatchingEngine {
 
   // ------------------------------------------------------------------ swaps, cycles, deals
 
-  /** Deal-graph legs grouped by giver entity → receiver entity, best first. */
+  /**
+   * Deal-graph legs grouped by giver entity → receiver entity, best first. A leg is an offer among
+   * the {@link #DEAL_TOP_K} best suggestions of a request, scoring at least {@link
+   * #DEAL_EDGE_THRESHOLD}.
+   */
   private Map<String, Map<String, List<Leg>>> legs() {
     Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
     for (Map.Entry<String, Map<String, Double>> e : edges.entrySet()) {
-      PostProfile offer = posts.get(e.getKey());
-      if (offer.kind() != MatchPost.Kind.OFFER) {
+      PostProfile request = posts.get(e.getKey());
+      if (request.kind() != MatchPost.Kind.REQUEST) {
         continue;
       }
-      for (Map.Entry<String, Double> r : e.getValue().entrySet()) {
-        PostProfile request = posts.get(r.getKey());
+      List<Map.Entry<String, Double>> top = new ArrayList<>(e.getValue().entrySet());
+      top.sort(
+          Map.Entry.<String, Double>comparingByValue()
+              .reversed()
+              .thenComparing(Map.Entry.comparingByKey()));
+      for (Map.Entry<String, Double> o : top.subList(0, Math.min(DEAL_TOP_K, top.size()))) {
+        PostProfile offer = posts.get(o.getKey());
         out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
             .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
             .add(
                 new Leg(
-                    offer.id(), request.id(), offer.entityId(), request.entityId(), r.getValue()));
+                    offer.id(), request.id(), offer.entityId(), request.entityId(), o.getValue()));
       }
     }
     Comparator<Leg> byScore =
@@ -318,7 +316,9 @@ public final class MatchingEngine {
           List<Leg> ab = between(legs, a, b);
           List<Leg> bc = between(legs, b, c);
           List<Leg> ca = between(legs, c, a);
-          int cap = pureOnly ? 1 : LEGS_PER_DIRECTION;
+          // One realisation per triangle and direction keeps the optimiser's input small; swaps
+          // keep alternatives because they are the common case of conflicting posts.
+          int cap = 1;
           for (Leg x : ab.subList(0, Math.min(cap, ab.size()))) {
             for (Leg y : bc.subList(0, Math.min(cap, bc.size()))) {
               for (Leg z : ca.subList(0, Math.min(cap, ca.size()))) {
@@ -341,11 +341,16 @@ public final class MatchingEngine {
   }
 
   /**
-   * 3-way cycles A→B→C→A of good matches where no two of the three could simply swap (such
-   * triangles are still considered by {@link #optimalDeals()}), best first.
+   * 3-way cycles A→B→C→A in the deal graph (one per entity triple and direction, with its best
+   * legs), best first. Triangles where two of the three could also swap are included: which is
+   * better is decided by {@link #optimalDeals()}.
    */
   public synchronized List<Cycle> cycles() {
-    List<Cycle> list = allCycles(legs(), true);
+    Map<String, Cycle> best = new HashMap<>();
+    for (Cycle c : allCycles(legs(), false)) {
+      best.merge(String.join("|", c.entityIds()), c, (x, y) -> x.score() >= y.score() ? x : y);
+    }
+    List<Cycle> list = new ArrayList<>(best.values());
     list.sort(
         Comparator.comparingDouble(Cycle::score)
             .reversed()
@@ -385,7 +390,7 @@ public final class MatchingEngine {
     }
     sortSwaps(swaps);
     cycles.sort(Comparator.comparingDouble(Cycle::score).reversed());
-    return new DealPlan(swaps, cycles, result.total(), result.provenOptimal());
+    return new DealPlan(swaps, cycles, result.total(), result.provenOptimal(), result.upperBound());
   }
 
   private static List<String> postsOf(Leg... ls) {

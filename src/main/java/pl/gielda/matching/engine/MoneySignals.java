@@ -12,16 +12,16 @@ final class MoneySignals {
 
   private static final Pattern MONEY =
       Pattern.compile(
-          ".*(\\d\\s*(zl|pln|eur|euro|€)\\b|€|\\bzl\\b|\\bblik\\b|\\brevolut|\\bprzelew|\\bwplat"
+          "(\\d\\s*(zl|pln|eur|euro|€)\\b|€|\\bzl\\b|\\bblik\\b|\\brevolut|\\bprzelew|\\bwplat"
               + "|\\bzrzutk|\\bnumer konta|\\bnr konta|\\bna konto|\\bgotowk|\\bsponsor"
               + "|\\bdorzuc|\\bfaktur|\\brabat|\\bpokry\\w* koszt|\\bwklad\\w* wlasn|\\bplatnos"
               + "|\\bodplatn|\\bdonation|\\bcash\\b|\\bmoney\\b|\\bdotacj\\w* do \\d"
-              + "|\\bmikrodotacj|\\bsrodki przelew).*",
+              + "|\\bmikrodotacj|\\bsrodki przelew)",
           Pattern.DOTALL);
 
   private MoneySignals() {}
 
   static boolean mentionsMoney(String text) {
-    return text != null && MONEY.matcher(PolishTextAnalyzer.fold(text)).matches();
+    return text != null && MONEY.matcher(PolishTextAnalyzer.fold(text)).find();
   }
 }

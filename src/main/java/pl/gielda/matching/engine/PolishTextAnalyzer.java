@@ -3,6 +3,7 @@ package pl.gielda.matching.engine;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,8 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import morfologik.stemming.Dictionary;
+import morfologik.stemming.DictionaryLookup;
 import morfologik.stemming.WordData;
-import morfologik.stemming.polish.PolishStemmer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.pl.PolishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -43,13 +45,28 @@ final class PolishTextAnalyzer {
   /** A token of the input with all its lemma alternatives (never empty). */
   record Token(String surface, List<Lemma> lemmas, boolean known) {}
 
-  private static final int MAX_RESTORATIONS = 512;
+  private static final int MAX_RESTORATIONS = 96;
   private static final int CACHE_LIMIT = 200_000;
 
-  private final PolishStemmer stemmer = new PolishStemmer();
+  /** Classpath location of the Polish dictionary shipped with lucene-analysis-morfologik. */
+  private static final String POLISH_DICTIONARY = "/morfologik/stemming/polish/polish.dict";
+
+  private final DictionaryLookup stemmer = new DictionaryLookup(loadPolishDictionary());
   private final CharArraySet stopwords = PolishAnalyzer.getDefaultStopSet();
   private final Map<String, List<Lemma>> directCache = new HashMap<>();
   private final Map<String, List<Lemma>> restoredCache = new HashMap<>();
+
+  private static Dictionary loadPolishDictionary() {
+    URL url = PolishTextAnalyzer.class.getResource(POLISH_DICTIONARY);
+    if (url == null) {
+      throw new IllegalStateException("Morfologik Polish dictionary not on the classpath");
+    }
+    try {
+      return Dictionary.read(url);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Lower-cases and strips Polish (and other) diacritics: "Gniewie" → "gniewie", "ł" → "l". */
   static String fold(String s) {
@@ -81,22 +98,31 @@ final class PolishTextAnalyzer {
     return stopwords.contains(token);
   }
 
-  /** Splits text into lower-cased word tokens (Lucene standard tokenisation). */
-  static List<String> tokenize(String text) {
+  private final StandardTokenizer tokenizer = new StandardTokenizer();
+  private final CharTermAttribute termAttribute = tokenizer.addAttribute(CharTermAttribute.class);
+  private static final Locale POLISH = new Locale("pl");
+
+  /** Splits text into lower-cased word tokens (Lucene standard tokenisation, reused tokenizer). */
+  List<String> tokenize(String text) {
     List<String> out = new ArrayList<>();
     if (text == null || text.isBlank()) {
       return out;
     }
-    try (StandardTokenizer tokenizer = new StandardTokenizer()) {
+    try {
       tokenizer.setReader(new StringReader(text));
-      CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
       tokenizer.reset();
       while (tokenizer.incrementToken()) {
-        out.add(term.toString().toLowerCase(new Locale("pl")));
+        out.add(termAttribute.toString().toLowerCase(POLISH));
       }
       tokenizer.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        tokenizer.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return out;
   }

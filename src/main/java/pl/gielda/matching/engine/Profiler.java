@@ -26,20 +26,20 @@ final class Profiler {
   /** In an offer: sentences where the author says what they need themselves. */
   private static final Pattern NEED_ASIDE =
       Pattern.compile(
-          ".*\\b(szukam\\w*|potrzebuj\\w*|potrzebn\\w*|brakuje|brak nam|gdyby ktos|przy okazji"
-              + "|przydal\\w* by|need|looking for)\\b.*");
+          "\\b(szukam\\w*|potrzebuj\\w*|potrzebn\\w*|brakuje|brak nam|gdyby ktos|przy okazji"
+              + "|przydal\\w* by|need|looking for)\\b");
 
   /** In a request: sentences where the author says what they give in return. */
   private static final Pattern GIVE_ASIDE =
       Pattern.compile(
-          ".*\\b(w zamian|in exchange|odwdziecz\\w*|przy okazji|oferujemy|we can offer"
-              + "|mozemy (udostepnic|wystawic|zaoferowac|dac))\\b.*");
+          "\\b(w zamian|in exchange|odwdziecz\\w*|przy okazji|oferujemy|we can offer"
+              + "|mozemy (udostepnic|wystawic|zaoferowac|dac))\\b");
 
   private static final Pattern TRAVELS =
       Pattern.compile(
-          ".*\\b(dojezdzamy|dojade|przyjedziemy|przyjade|przyjechac|dowieziemy|u was|zdalnie|online"
+          "\\b(dojezdzamy|dojade|przyjedziemy|przyjade|przyjechac|dowieziemy|u was|zdalnie|online"
               + "|mailowo|w powiecie|po calym powiecie|calego powiatu|okolic\\w*|sasiednich"
-              + "|remote\\w*|we travel|any town)\\b.*");
+              + "|remote\\w*|we travel|any town)\\b");
 
   private final PolishTextAnalyzer analyzer;
   private final Lexicon lexicon;
@@ -63,8 +63,8 @@ final class Profiler {
       String folded = PolishTextAnalyzer.fold(sentence);
       boolean aside =
           p.kind() == MatchPost.Kind.OFFER
-              ? NEED_ASIDE.matcher(folded).matches()
-              : GIVE_ASIDE.matcher(folded).matches();
+              ? NEED_ASIDE.matcher(folded).find()
+              : GIVE_ASIDE.matcher(folded).find();
       addText(
           sentence,
           DESCRIPTION_WEIGHT * (aside ? ASIDE_WEIGHT : 1.0),
@@ -110,7 +110,7 @@ final class Profiler {
         Map.copyOf(display),
         availability,
         head,
-        TRAVELS.matcher(all).matches(),
+        TRAVELS.matcher(all).find(),
         MoneySignals.mentionsMoney(title + " " + description + " " + nz(p.quantity())));
   }
 

@@ -19,6 +19,7 @@ final class Scorer {
   static final double OTHER_TOWN = 0.9;
   static final double TOO_SMALL = 0.85;
   static final double MONEY = 0.5;
+  static final double MONEY_CAP = 0.45;
 
   /** Steepness of the final mapping of the raw score to [0, 1]. */
   static final double CALIBRATION = 2.2;
@@ -55,7 +56,12 @@ final class Scorer {
     double cat = CategoryAffinity.of(request.category(), offer.category());
     double raw = text * (0.6 + 0.4 * cat);
     raw *= contextFactor(request, offer);
-    return 1 - Math.exp(-CALIBRATION * raw);
+    double score = 1 - Math.exp(-CALIBRATION * raw);
+    if (request.money() || offer.money()) {
+      // Money deals are not allowed at the fair: such a pair is never a "good match".
+      score = Math.min(score, MONEY_CAP);
+    }
+    return score;
   }
 
   static double score(PostProfile request, PostProfile offer) {

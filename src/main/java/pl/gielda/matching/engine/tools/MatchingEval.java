@@ -56,7 +56,8 @@ public final class MatchingEval {
               + "relevant pairs marked good: %d of %d; good pairs that are relevant: %d of %d%n"
               + "swaps found: %d of %d listed (engine found %d in total)%n"
               + "cycles found: %d of %d listed (engine found %d in total)%n"
-              + "optimal deal plan: %d swaps + %d cycles, total score %.3f, proven optimal: %s%n",
+              + "optimal deal plan: %d swaps + %d cycles, total score %.3f, proven optimal: %s"
+              + " (upper bound %.3f)%n",
           requestsWithRelevant,
           ndcg5,
           ndcg5Exp,
@@ -76,7 +77,8 @@ public final class MatchingEval {
           plan.swaps().size(),
           plan.cycles().size(),
           plan.totalScore(),
-          plan.provenOptimal());
+          plan.provenOptimal(),
+          plan.upperBound());
     }
   }
 
