@@ -1,0 +1,375 @@
+package pl.gielda.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact weighted set packing for deals: given candidate deals (swaps and cycles), each using a set
+ * of posts and worth a weight, choose deals with pairwise disjoint posts maximising the total
+ * weight.
+ *
+ * <p>Branch and bound: branch on the heaviest remaining deal (take it, dropping every deal that
+ * shares a post with it; or drop it). At every node the remaining deals are split into independent
+ * components (no shared posts, directly or transitively), each solved on its own, and a branch is
+ * cut when an upper bound cannot beat the best solution known. The bound is a feasible solution of
+ * the LP dual (a price per post such that every deal's posts are together priced at least its
+ * weight): start from each post's best weight-per-post share and lower prices while every deal
+ * stays covered. A node budget guards against pathological inputs; if it runs out, the best plan
+ * found is returned and marked as not proven optimal.
+ *
+ * <p>Budgets: a node budget and a wall-clock budget (0.8 s by default) guard against very dense
+ * deal graphs; if either runs out, the best plan found is returned, marked as not proven optimal,
+ * together with the root upper bound so the remaining gap is known.
+ */
+final class DealOptimizer {
+
+  /** A candidate deal: the posts it uses and its value. {@code payload} is returned as chosen. */
+  record Candidate<T>(List<String> posts, double weight, T payload) {}
+
+  record Result<T>(List<T> chosen, double total, boolean provenOptimal, double upperBound) {}
+
+  static final long DEFAULT_NODE_BUDGET = 5_000_000;
+
+  /** Wall-clock budget of one search; the app calls this live, so it must stay interactive. */
+  static final long DEFAULT_TIME_BUDGET_NANOS = 800_000_000L;
+
+  private static final double EPS = 1e-9;
+
+  private final long nodeBudget;
+  private final long timeBudgetNanos;
+  private long deadline;
+  private int[][] posts;
+  private double[] weight;
+  private double[] price;
+  private int[] postMark;
+  private int markEpoch = 0;
+  private int[] parent;
+  private int[] count;
+  private int[] start;
+  private int[] distinctPosts;
+  private int[] adjacency;
+  private double[] load;
+  private static final int BOUND_PASSES = 6;
+  private long nodes;
+  private boolean complete;
+
+  DealOptimizer() {
+    this(DEFAULT_NODE_BUDGET, DEFAULT_TIME_BUDGET_NANOS);
+  }
+
+  DealOptimizer(long nodeBudget, long timeBudgetNanos) {
+    this.nodeBudget = nodeBudget;
+    this.timeBudgetNanos = timeBudgetNanos;
+  }
+
+  /**
+   * A solution of a sub-problem. If {@code exact}, {@code value} is the optimum and {@code chosen}
+   * realises it; otherwise the optimum is at most the {@code need} the sub-problem was given.
+   */
+  private record Sol(double value, Node chosen, boolean exact) {
+    static final Sol FAIL = new Sol(Double.NEGATIVE_INFINITY, null, false);
+
+    Sol plus(int c, double w) {
+      return new Sol(value + w, new Node(c, chosen), exact);
+    }
+
+    Sol join(Sol other) {
+      Node n = chosen;
+      Node out = other.chosen;
+      while (n != null) {
+        out = new Node(n.c, out);
+        n = n.next;
+      }
+      return new Sol(value + other.value, out, exact && other.exact);
+    }
+  }
+
+  private record Node(int c, Node next) {}
+
+  <T> Result<T> solve(List<Candidate<T>> candidates) {
+    List<Integer> keep = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (candidates.get(i).weight() > 0 && !candidates.get(i).posts().isEmpty()) {
+        keep.add(i);
+      }
+    }
+    // Heaviest first (ties by input order) so that branching takes good deals first.
+    keep.sort(
+        (a, b) -> {
+          int c = Double.compare(candidates.get(b).weight(), candidates.get(a).weight());
+          return c != 0 ? c : Integer.compare(a, b);
+        });
+    int n = keep.size();
+    Map<String, Integer> postIndex = new HashMap<>();
+    posts = new int[n][];
+    weight = new double[n];
+    for (int i = 0; i < n; i++) {
+      Candidate<T> c = candidates.get(keep.get(i));
+      posts[i] =
+          c.posts().stream()
+              .distinct()
+              .mapToInt(p -> postIndex.computeIfAbsent(p, k -> postIndex.size()))
+              .toArray();
+      weight[i] = c.weight();
+    }
+    int m = postIndex.size();
+    price = new double[m];
+    postMark = new int[m];
+    parent = new int[m];
+    count = new int[m];
+    start = new int[m];
+    distinctPosts = new int[m];
+    int slots = 0;
+    for (int[] ps : posts) {
+      slots += ps.length;
+    }
+    adjacency = new int[slots];
+    load = new double[n];
+    nodes = 0;
+    complete = true;
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    deadline = System.nanoTime() + timeBudgetNanos;
+    double rootBound = n == 0 ? 0 : bound(all);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf("root bound %.3f over %d candidates, %d posts%n", rootBound, n, m);
+    }
+    Sol best = solveSet(all, -1);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf("best %.3f after %d nodes%n", best.value(), nodes);
+    }
+    List<T> chosen = new ArrayList<>();
+    double total = 0;
+    List<Integer> picked = new ArrayList<>();
+    for (Node x = best.chosen(); x != null; x = x.next()) {
+      picked.add(x.c());
+    }
+    picked.sort(null);
+    for (int c : picked) {
+      chosen.add(candidates.get(keep.get(c)).payload());
+      total += weight[c];
+    }
+    return new Result<>(chosen, total, complete, complete ? total : Math.max(total, rootBound));
+  }
+
+  /** The optimum of the set (sorted heaviest first) if it exceeds {@code need}, else FAIL. */
+  private Sol solveSet(int[] set, double need) {
+    if (set.length == 0) {
+      return need < 0 ? new Sol(0, null, true) : Sol.FAIL;
+    }
+    if (set.length == 1) {
+      return weight[set[0]] > need ? new Sol(0, null, true).plus(set[0], weight[set[0]]) : Sol.FAIL;
+    }
+    List<int[]> comps = components(set);
+    if (comps.size() == 1) {
+      return solveComponent(set, need);
+    }
+    double[] bounds = new double[comps.size()];
+    double restBound = 0;
+    for (int i = 0; i < comps.size(); i++) {
+      bounds[i] = bound(comps.get(i));
+      restBound += bounds[i];
+    }
+    if (restBound <= need + EPS) {
+      return Sol.FAIL;
+    }
+    // Independent parts add up. If one part cannot reach what is left of the need given the
+    // others' bounds, the whole set cannot beat the need either.
+    Sol acc = new Sol(0, null, true);
+    for (int i = 0; i < comps.size(); i++) {
+      restBound -= bounds[i];
+      double partNeed = need - acc.value() - restBound;
+      Sol part = solveComponent(comps.get(i), partNeed > 0 ? partNeed : -1);
+      if (!part.exact()) {
+        return Sol.FAIL;
+      }
+      acc = acc.join(part);
+    }
+    return acc.value() > need ? acc : Sol.FAIL;
+  }
+
+  private Sol solveComponent(int[] set, double need) {
+    if (set.length == 1) {
+      return solveSet(set, need);
+    }
+    if (++nodes > nodeBudget || ((nodes & 255) == 0 && System.nanoTime() > deadline)) {
+      nodes = nodeBudget + 1;
+      complete = false;
+      Sol g = greedy(set);
+      return g.value() > need ? g : Sol.FAIL;
+    }
+    if (bound(set) <= need + EPS) {
+      return Sol.FAIL;
+    }
+    int c = set[0];
+    // Take c: drop every candidate sharing a post with it.
+    markPosts(c);
+    int[] rest = Arrays.stream(set, 1, set.length).filter(x -> !sharesMarked(x)).toArray();
+    Sol take = solveSet(rest, need - weight[c]);
+    take = take.exact() ? take.plus(c, weight[c]) : Sol.FAIL;
+    // Leave c out: only interesting if it beats both the need and taking c.
+    int[] without = Arrays.copyOfRange(set, 1, set.length);
+    Sol leave = solveSet(without, take.exact() ? Math.max(need, take.value()) : need);
+    if (leave.exact()) {
+      return leave;
+    }
+    return take;
+  }
+
+  private Sol greedy(int[] set) {
+    markEpoch++;
+    Sol s = new Sol(0, null, true);
+    for (int c : set) {
+      boolean free = true;
+      for (int p : posts[c]) {
+        free &= postMark[p] != markEpoch;
+      }
+      if (free) {
+        for (int p : posts[c]) {
+          postMark[p] = markEpoch;
+        }
+        s = s.plus(c, weight[c]);
+      }
+    }
+    return s;
+  }
+
+  private void markPosts(int c) {
+    markEpoch++;
+    for (int p : posts[c]) {
+      postMark[p] = markEpoch;
+    }
+  }
+
+  private boolean sharesMarked(int c) {
+    for (int p : posts[c]) {
+      if (postMark[p] == markEpoch) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Upper bound from Lagrangian relaxation of the "each post at most once" constraints: with a
+   * price λ_p ≥ 0 per post, Σ λ_p + Σ_deals max(0, w − Σ_{p∈deal} λ_p) bounds the optimum for any
+   * prices (weak duality). Prices are improved by exact coordinate descent (the best λ_p is the
+   * second largest residual w − Σ_{q≠p} λ_q among deals using p), warm-started from the prices of
+   * the previous node.
+   */
+  private double bound(int[] set) {
+    markEpoch++;
+    int distinct = 0;
+    for (int c : set) {
+      for (int p : posts[c]) {
+        if (postMark[p] != markEpoch) {
+          postMark[p] = markEpoch;
+          count[p] = 0;
+          distinctPosts[distinct++] = p;
+        }
+        count[p]++;
+      }
+    }
+    int offset = 0;
+    for (int i = 0; i < distinct; i++) {
+      int p = distinctPosts[i];
+      start[p] = offset;
+      offset += count[p];
+      count[p] = 0;
+    }
+    for (int c : set) {
+      for (int p : posts[c]) {
+        adjacency[start[p] + count[p]++] = c;
+      }
+    }
+    for (int c : set) {
+      load[c] = 0;
+      for (int p : posts[c]) {
+        load[c] += price[p];
+      }
+    }
+    for (int pass = 0; pass < BOUND_PASSES; pass++) {
+      for (int i = 0; i < distinct; i++) {
+        int p = distinctPosts[i];
+        double first = 0;
+        double second = 0;
+        for (int k = start[p]; k < start[p] + count[p]; k++) {
+          int c = adjacency[k];
+          double residual = weight[c] - (load[c] - price[p]);
+          if (residual > first) {
+            second = first;
+            first = residual;
+          } else if (residual > second) {
+            second = residual;
+          }
+        }
+        double delta = second - price[p];
+        if (delta != 0) {
+          price[p] = second;
+          for (int k = start[p]; k < start[p] + count[p]; k++) {
+            load[adjacency[k]] += delta;
+          }
+        }
+      }
+    }
+    double b = 0;
+    for (int i = 0; i < distinct; i++) {
+      b += price[distinctPosts[i]];
+    }
+    for (int c : set) {
+      b += Math.max(0, weight[c] - load[c]);
+    }
+    return b;
+  }
+
+  private List<int[]> components(int[] set) {
+    for (int c : set) {
+      for (int p : posts[c]) {
+        parent[p] = p;
+      }
+    }
+    for (int c : set) {
+      for (int k = 1; k < posts[c].length; k++) {
+        union(posts[c][0], posts[c][k]);
+      }
+    }
+    Map<Integer, List<Integer>> groups = new HashMap<>();
+    List<Integer> order = new ArrayList<>();
+    for (int c : set) {
+      int root = find(posts[c][0]);
+      List<Integer> g = groups.get(root);
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(root, g);
+        order.add(root);
+      }
+      g.add(c);
+    }
+    List<int[]> out = new ArrayList<>(order.size());
+    for (int root : order) {
+      out.add(groups.get(root).stream().mapToInt(Integer::intValue).toArray());
+    }
+    return out;
+  }
+
+  private int find(int x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+
+  private void union(int a, int b) {
+    int ra = find(a);
+    int rb = find(b);
+    if (ra != rb) {
+      parent[ra] = rb;
+    }
+  }
+}

@@ -1,0 +1,404 @@
+package pl.gielda.matching.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The Giełda matching engine: a pure in-memory library that keeps open posts, suggests offers for
+ * requests (and requests for offers), and finds swaps, 3-way cycles and an optimal set of deals.
+ *
+ * <p><b>Scoring.</b> Posts are lemmatised (Morfologik Polish dictionary, diacritic restoration,
+ * typo tolerance) and tagged with domain concepts (rzutnik = projektor, …). A pair's score in [0,
+ * 1] comes from text similarity, scaled by category affinity (a signal, not a filter) and lowered —
+ * never zeroed — by clashing availability, another town or too small a capacity. A pair is a "good
+ * match" when its score is at least {@link #GOOD_MATCH_THRESHOLD}. Posts of the same entity never
+ * match each other. The score is a pure function of the two posts.
+ *
+ * <p><b>Incremental.</b> An inverted index over lemma and concept features finds the posts sharing
+ * anything with a new post, so {@link #upsert} scores only those; good-match edges are kept up to
+ * date so swaps and cycles need no rescoring.
+ *
+ * <p><b>Thread-safety.</b> All public methods are {@code synchronized}: the engine may be called
+ * from several threads, calls are serialised. Returned objects are immutable snapshots.
+ */
+public final class MatchingEngine {
+
+  /** Scores at or above this are "good matches". */
+  public static final double GOOD_MATCH_THRESHOLD = 0.5;
+
+  /**
+   * Pairs at or above this score are edges of the deal graph used for swaps and cycles: a swap may
+   * rest on acceptable but imperfect matches (another town, a clashing weekday), and its score
+   * shows how good it is.
+   */
+  public static final double DEAL_EDGE_THRESHOLD = 0.35;
+
+  /** Offers per request (its best suggestions) that can be a leg of a swap or cycle. */
+  public static final int DEAL_TOP_K = 8;
+
+  /** Legs kept per entity pair and direction when building deal candidates. */
+  private static final int LEGS_PER_DIRECTION = 2;
+
+  private final PolishTextAnalyzer analyzer = new PolishTextAnalyzer();
+  private final Profiler profiler;
+  private final Map<String, PostProfile> posts = new HashMap<>();
+  private final Map<MatchPost.Kind, PostIndex> index = new EnumMap<>(MatchPost.Kind.class);
+
+  /** Scores of the last post looked up, valid until the next change (upsert → suggestions). */
+  private String cachedFor;
+
+  private Map<String, Double> cachedScores;
+
+  /** Deal-graph edges (score ≥ DEAL_EDGE_THRESHOLD), symmetric: post id → other post → score. */
+  private final Map<String, Map<String, Double>> edges = new HashMap<>();
+
+  public MatchingEngine() {
+    profiler = new Profiler(analyzer, Lexicon.load(analyzer));
+    for (MatchPost.Kind k : MatchPost.Kind.values()) {
+      index.put(k, new PostIndex());
+    }
+  }
+
+  /** Adds or replaces a post and reports which posts newly got (or lost) it as a good match. */
+  public synchronized UpsertResult upsert(MatchPost post) {
+    Set<String> before = goodNeighbours(post.id());
+    removeInternal(post.id());
+    PostProfile profile = profiler.profile(post);
+    posts.put(post.id(), profile);
+    index.get(post.kind()).add(profile);
+    Map<String, Double> scores = candidateScores(profile);
+    cachedFor = post.id();
+    cachedScores = scores;
+    List<Map.Entry<String, Double>> now = new ArrayList<>();
+    for (Map.Entry<String, Double> e : scores.entrySet()) {
+      if (e.getValue() >= DEAL_EDGE_THRESHOLD) {
+        edges.computeIfAbsent(post.id(), k -> new HashMap<>()).put(e.getKey(), e.getValue());
+        edges.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(post.id(), e.getValue());
+      }
+      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
+        now.add(e);
+      }
+    }
+    now.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    List<String> added = new ArrayList<>();
+    Set<String> nowIds = new HashSet<>();
+    for (Map.Entry<String, Double> e : now) {
+      nowIds.add(e.getKey());
+      if (!before.contains(e.getKey())) {
+        added.add(e.getKey());
+      }
+    }
+    List<String> lost = before.stream().filter(id -> !nowIds.contains(id)).sorted().toList();
+    return new UpsertResult(post.id(), added, lost);
+  }
+
+  /**
+   * Withdraws a post. Returns the posts that had it as a good match (their suggestions changed).
+   * Unknown ids are ignored.
+   */
+  public synchronized List<String> remove(String postId) {
+    List<String> affected = new ArrayList<>(goodNeighbours(postId));
+    removeInternal(postId);
+    affected.sort(null);
+    return affected;
+  }
+
+  private Set<String> goodNeighbours(String postId) {
+    Set<String> out = new HashSet<>();
+    for (Map.Entry<String, Double> e : edges.getOrDefault(postId, Map.of()).entrySet()) {
+      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
+  }
+
+  private void removeInternal(String postId) {
+    cachedFor = null;
+    cachedScores = null;
+    PostProfile old = posts.remove(postId);
+    if (old == null) {
+      return;
+    }
+    index.get(old.kind()).remove(postId);
+    Map<String, Double> mine = edges.remove(postId);
+    if (mine != null) {
+      for (String other : mine.keySet()) {
+        Map<String, Double> back = edges.get(other);
+        if (back != null) {
+          back.remove(postId);
+          if (back.isEmpty()) {
+            edges.remove(other);
+          }
+        }
+      }
+    }
+  }
+
+  /** Final scores against every post of the other kind (and another entity) sharing a feature. */
+  private Map<String, Double> candidateScores(PostProfile p) {
+    if (p.id().equals(cachedFor) && cachedScores != null) {
+      return cachedScores;
+    }
+    Map<String, Double> out = new HashMap<>();
+    boolean request = p.kind() == MatchPost.Kind.REQUEST;
+    index
+        .get(p.kind().opposite())
+        .search(
+            p,
+            (other, dot) -> {
+              if (!other.entityId().equals(p.entityId())) {
+                double s = request ? Scorer.score(p, other, dot) : Scorer.score(other, p, dot);
+                if (s > 0) {
+                  out.put(other.id(), s);
+                }
+              }
+            });
+    return out;
+  }
+
+  /**
+   * Ranked suggestions for a post: posts of the other kind, best first, at most {@code limit}.
+   * Includes weaker suggestions too ({@link Suggestion#good()} tells them apart). Empty for an
+   * unknown post.
+   */
+  public synchronized List<Suggestion> suggestionsFor(String postId, int limit) {
+    PostProfile p = posts.get(postId);
+    if (p == null || limit <= 0) {
+      return List.of();
+    }
+    List<Map.Entry<String, Double>> ranked = new ArrayList<>(candidateScores(p).entrySet());
+    ranked.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    List<Suggestion> out = new ArrayList<>();
+    for (Map.Entry<String, Double> e : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      double s = e.getValue();
+      out.add(
+          new Suggestion(
+              e.getKey(), s, s >= GOOD_MATCH_THRESHOLD, Scorer.reasons(p, posts.get(e.getKey()))));
+    }
+    return out;
+  }
+
+  /** The score of a request/offer pair in either order (0 for unknown posts or same kind). */
+  public synchronized double score(String postId, String otherPostId) {
+    PostProfile a = posts.get(postId);
+    PostProfile b = posts.get(otherPostId);
+    if (a == null || b == null || a.kind() == b.kind() || a.entityId().equals(b.entityId())) {
+      return 0;
+    }
+    return a.kind() == MatchPost.Kind.REQUEST ? Scorer.score(a, b) : Scorer.score(b, a);
+  }
+
+  /** Number of open posts. */
+  public synchronized int size() {
+    return posts.size();
+  }
+
+  // ------------------------------------------------------------------ swaps, cycles, deals
+
+  /**
+   * Deal-graph legs grouped by giver entity → receiver entity, best first. A leg is an offer among
+   * the {@link #DEAL_TOP_K} best suggestions of a request, scoring at least {@link
+   * #DEAL_EDGE_THRESHOLD}.
+   */
+  private Map<String, Map<String, List<Leg>>> legs() {
+    Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
+    for (Map.Entry<String, Map<String, Double>> e : edges.entrySet()) {
+      PostProfile request = posts.get(e.getKey());
+      if (request.kind() != MatchPost.Kind.REQUEST) {
+        continue;
+      }
+      List<Map.Entry<String, Double>> top = new ArrayList<>(e.getValue().entrySet());
+      top.sort(
+          Map.Entry.<String, Double>comparingByValue()
+              .reversed()
+              .thenComparing(Map.Entry.comparingByKey()));
+      for (Map.Entry<String, Double> o : top.subList(0, Math.min(DEAL_TOP_K, top.size()))) {
+        PostProfile offer = posts.get(o.getKey());
+        out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
+            .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
+            .add(
+                new Leg(
+                    offer.id(), request.id(), offer.entityId(), request.entityId(), o.getValue()));
+      }
+    }
+    Comparator<Leg> byScore =
+        Comparator.comparingDouble(Leg::score)
+            .reversed()
+            .thenComparing(Leg::offerId)
+            .thenComparing(Leg::requestId);
+    out.values().forEach(m -> m.values().forEach(l -> l.sort(byScore)));
+    return out;
+  }
+
+  private static List<Leg> between(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
+    return legs.getOrDefault(a, Map.of()).getOrDefault(b, List.of());
+  }
+
+  private static boolean distinctPosts(Leg... ls) {
+    Set<String> seen = new HashSet<>();
+    for (Leg l : ls) {
+      if (!seen.add(l.offerId()) || !seen.add(l.requestId())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** All swap realisations (combinations of legs), capped per direction. */
+  private List<Swap> allSwaps(Map<String, Map<String, List<Leg>>> legs) {
+    List<Swap> out = new ArrayList<>();
+    for (String a : legs.keySet()) {
+      for (String b : legs.get(a).keySet()) {
+        if (a.compareTo(b) >= 0) {
+          continue;
+        }
+        List<Leg> ab = between(legs, a, b);
+        List<Leg> ba = between(legs, b, a);
+        for (Leg x : ab.subList(0, Math.min(LEGS_PER_DIRECTION, ab.size()))) {
+          for (Leg y : ba.subList(0, Math.min(LEGS_PER_DIRECTION, ba.size()))) {
+            if (distinctPosts(x, y)) {
+              out.add(new Swap(x, y, x.score() + y.score()));
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reciprocal pairs of entities (A can meet a need of B and B one of A), one per entity pair with
+   * its best legs, best first.
+   */
+  public synchronized List<Swap> swaps() {
+    Map<String, Swap> best = new HashMap<>();
+    for (Swap s : allSwaps(legs())) {
+      best.merge(s.entityA() + "|" + s.entityB(), s, (x, y) -> x.score() >= y.score() ? x : y);
+    }
+    return sortSwaps(new ArrayList<>(best.values()));
+  }
+
+  private static List<Swap> sortSwaps(List<Swap> list) {
+    list.sort(
+        Comparator.comparingDouble(Swap::score)
+            .reversed()
+            .thenComparing(Swap::entityA)
+            .thenComparing(Swap::entityB));
+    return list;
+  }
+
+  private List<Cycle> allCycles(Map<String, Map<String, List<Leg>>> legs, boolean pureOnly) {
+    List<Cycle> out = new ArrayList<>();
+    for (String a : legs.keySet()) {
+      for (String b : legs.get(a).keySet()) {
+        if (b.compareTo(a) <= 0) {
+          continue;
+        }
+        for (String c : legs.getOrDefault(b, Map.of()).keySet()) {
+          if (c.compareTo(a) <= 0 || c.equals(b) || between(legs, c, a).isEmpty()) {
+            continue;
+          }
+          boolean pure = !isSwap(legs, a, b) && !isSwap(legs, b, c) && !isSwap(legs, c, a);
+          if (pureOnly && !pure) {
+            continue;
+          }
+          List<Leg> ab = between(legs, a, b);
+          List<Leg> bc = between(legs, b, c);
+          List<Leg> ca = between(legs, c, a);
+          // One realisation per triangle and direction keeps the optimiser's input small; swaps
+          // keep alternatives because they are the common case of conflicting posts.
+          int cap = 1;
+          for (Leg x : ab.subList(0, Math.min(cap, ab.size()))) {
+            for (Leg y : bc.subList(0, Math.min(cap, bc.size()))) {
+              for (Leg z : ca.subList(0, Math.min(cap, ca.size()))) {
+                if (distinctPosts(x, y, z)) {
+                  out.add(
+                      new Cycle(
+                          List.of(a, b, c), List.of(x, y, z), x.score() + y.score() + z.score()));
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isSwap(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
+    return !between(legs, a, b).isEmpty() && !between(legs, b, a).isEmpty();
+  }
+
+  /**
+   * 3-way cycles A→B→C→A in the deal graph (one per entity triple and direction, with its best
+   * legs), best first. Triangles where two of the three could also swap are included: which is
+   * better is decided by {@link #optimalDeals()}.
+   */
+  public synchronized List<Cycle> cycles() {
+    Map<String, Cycle> best = new HashMap<>();
+    for (Cycle c : allCycles(legs(), false)) {
+      best.merge(String.join("|", c.entityIds()), c, (x, y) -> x.score() >= y.score() ? x : y);
+    }
+    List<Cycle> list = new ArrayList<>(best.values());
+    list.sort(
+        Comparator.comparingDouble(Cycle::score)
+            .reversed()
+            .thenComparing(c -> String.join("|", c.entityIds())));
+    return list;
+  }
+
+  /**
+   * The set of swaps and 3-way cycles with the highest total score in which every post is used at
+   * most once (exact branch and bound over all candidate swaps and cycles).
+   */
+  public synchronized DealPlan optimalDeals() {
+    Map<String, Map<String, List<Leg>>> legs = legs();
+    List<DealOptimizer.Candidate<Object>> candidates = new ArrayList<>();
+    for (Swap s : allSwaps(legs)) {
+      candidates.add(new DealOptimizer.Candidate<>(postsOf(s.first(), s.second()), s.score(), s));
+    }
+    for (Cycle c : allCycles(legs, false)) {
+      candidates.add(
+          new DealOptimizer.Candidate<>(postsOf(c.legs().toArray(new Leg[0])), c.score(), c));
+    }
+    long t0 = System.nanoTime();
+    DealOptimizer.Result<Object> result = new DealOptimizer().solve(candidates);
+    if (Boolean.getBoolean("gielda.matching.debug")) {
+      System.err.printf(
+          "optimalDeals: %d candidates, %.1f ms%n",
+          candidates.size(), (System.nanoTime() - t0) / 1e6);
+    }
+    List<Swap> swaps = new ArrayList<>();
+    List<Cycle> cycles = new ArrayList<>();
+    for (Object o : result.chosen()) {
+      if (o instanceof Swap s) {
+        swaps.add(s);
+      } else {
+        cycles.add((Cycle) o);
+      }
+    }
+    sortSwaps(swaps);
+    cycles.sort(Comparator.comparingDouble(Cycle::score).reversed());
+    return new DealPlan(swaps, cycles, result.total(), result.provenOptimal(), result.upperBound());
+  }
+
+  private static List<String> postsOf(Leg... ls) {
+    List<String> out = new ArrayList<>();
+    for (Leg l : ls) {
+      out.add(l.offerId());
+      out.add(l.requestId());
+    }
+    return out;
+  }
+}

@@ -1,0 +1,198 @@
+package pl.gielda.matching.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores a (request, offer) pair. The score is a pure function of the two posts, so it can be
+ * cached and updated incrementally: text similarity (cosine of the weighted lemma/concept vectors),
+ * scaled by category affinity, then lowered (never zeroed) by clashing availability, another town
+ * and too small a capacity. Finally mapped to [0, 1].
+ */
+final class Scorer {
+
+  static final double DAY_CLASH = 0.82;
+  static final double PART_CLASH = 0.85;
+  static final double MONTH_CLASH = 0.8;
+  static final double OTHER_TOWN = 0.9;
+  static final double TOO_SMALL = 0.85;
+  static final double MONEY = 0.5;
+  static final double MONEY_CAP = 0.45;
+
+  /** Steepness of the final mapping of the raw score to [0, 1]. */
+  static final double CALIBRATION = 2.2;
+
+  private Scorer() {}
+
+  static double dot(PostProfile a, PostProfile b) {
+    String[] ka = a.keys();
+    String[] kb = b.keys();
+    double[] wa = a.weights();
+    double[] wb = b.weights();
+    int i = 0;
+    int j = 0;
+    double dot = 0;
+    while (i < ka.length && j < kb.length) {
+      int c = ka[i].compareTo(kb[j]);
+      if (c == 0) {
+        dot += wa[i++] * wb[j++];
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return dot;
+  }
+
+  /** The final score in [0, 1] of a pair whose feature dot product is {@code dot}. */
+  static double score(PostProfile request, PostProfile offer, double dot) {
+    if (dot <= 0 || request.norm() == 0 || offer.norm() == 0) {
+      return 0;
+    }
+    double text = dot / (request.norm() * offer.norm());
+    double cat = CategoryAffinity.of(request.category(), offer.category());
+    double raw = text * (0.6 + 0.4 * cat);
+    raw *= contextFactor(request, offer);
+    double score = 1 - Math.exp(-CALIBRATION * raw);
+    if (request.money() || offer.money()) {
+      // Money deals are not allowed at the fair: such a pair is never a "good match".
+      score = Math.min(score, MONEY_CAP);
+    }
+    return score;
+  }
+
+  static double score(PostProfile request, PostProfile offer) {
+    return score(request, offer, dot(request, offer));
+  }
+
+  private static double contextFactor(PostProfile request, PostProfile offer) {
+    double f = 1;
+    int clash = offer.availability().clashes(request.availability());
+    if ((clash & 1) != 0) {
+      f *= DAY_CLASH;
+    }
+    if ((clash & 2) != 0) {
+      f *= PART_CLASH;
+    }
+    if ((clash & 4) != 0) {
+      f *= MONTH_CLASH;
+    }
+    if (otherTown(request, offer)) {
+      f *= OTHER_TOWN;
+    }
+    if (tooSmall(request, offer)) {
+      f *= TOO_SMALL;
+    }
+    if (request.money() || offer.money()) {
+      f *= MONEY;
+    }
+    return f;
+  }
+
+  static boolean otherTown(PostProfile request, PostProfile offer) {
+    return !request.townKey().isEmpty()
+        && !offer.townKey().isEmpty()
+        && !request.townKey().equals(offer.townKey())
+        && !offer.travels()
+        && !mentions(request, "l:" + offer.townKey());
+  }
+
+  /** Whether a post's text mentions a feature (e.g. the request names the offer's town). */
+  private static boolean mentions(PostProfile p, String key) {
+    return java.util.Arrays.binarySearch(p.keys(), key) >= 0;
+  }
+
+  private static boolean tooSmall(PostProfile request, PostProfile offer) {
+    return request.headCount() > 0
+        && offer.headCount() > 0
+        && offer.headCount() < 0.85 * request.headCount();
+  }
+
+  /** Reasons in Polish for showing {@code other} to the owner of {@code viewer}. */
+  static List<String> reasons(PostProfile viewer, PostProfile other) {
+    PostProfile request = viewer.kind() == MatchPost.Kind.REQUEST ? viewer : other;
+    PostProfile offer = request == viewer ? other : viewer;
+    List<String> out = new ArrayList<>();
+    out.addAll(textReasons(viewer, other));
+    double cat = CategoryAffinity.of(viewer.category(), other.category());
+    if (cat >= CategoryAffinity.SAME) {
+      out.add("ta sama kategoria");
+    } else if (cat >= 0.5) {
+      out.add(
+          "pokrewna kategoria: "
+              + CategoryAffinity.polishName(viewer.category())
+              + " ↔ "
+              + CategoryAffinity.polishName(other.category()));
+    }
+    String otherTown = other.post().town();
+    if (!viewer.townKey().isEmpty() && viewer.townKey().equals(other.townKey())) {
+      out.add(otherTown.trim());
+    } else if (otherTown != null && !otherTown.isBlank()) {
+      out.add(otherTown.trim() + (offer.travels() ? " (dojazd możliwy)" : " — inna miejscowość"));
+    }
+    Availability ra = request.availability();
+    Availability oa = offer.availability();
+    if (oa.clashes(ra) != 0) {
+      out.add(nz(offer.post().when()) + " — a prośba: " + nz(request.post().when()));
+    } else if (oa.fits(ra)) {
+      out.add("termin pasuje: " + nz(other.post().when()));
+    }
+    if (tooSmall(request, offer)) {
+      out.add("za mało miejsc: " + offer.headCount() + " — a potrzeba " + request.headCount());
+    }
+    if (other.money()) {
+      out.add("uwaga: mowa o pieniądzach");
+    }
+    return out;
+  }
+
+  private static List<String> textReasons(PostProfile viewer, PostProfile other) {
+    record Shared(String key, double contribution) {}
+    List<Shared> shared = new ArrayList<>();
+    String[] ka = viewer.keys();
+    String[] kb = other.keys();
+    int i = 0;
+    int j = 0;
+    while (i < ka.length && j < kb.length) {
+      int c = ka[i].compareTo(kb[j]);
+      if (c == 0) {
+        shared.add(new Shared(ka[i], viewer.weights()[i] * other.weights()[j]));
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    shared.sort((x, y) -> Double.compare(y.contribution(), x.contribution()));
+    List<String> out = new ArrayList<>();
+    Set<String> usedWords = new HashSet<>();
+    for (Shared s : shared) {
+      if (out.size() == 3 || s.contribution() < 0.2) {
+        break;
+      }
+      String mine = viewer.display().get(s.key());
+      String theirs = other.display().get(s.key());
+      if (mine.isEmpty() || theirs.isEmpty()) {
+        continue;
+      }
+      String fm = PolishTextAnalyzer.fold(mine);
+      String ft = PolishTextAnalyzer.fold(theirs);
+      if (usedWords.contains(fm) && usedWords.contains(ft)) {
+        continue;
+      }
+      usedWords.add(fm);
+      usedWords.add(ft);
+      out.add(fm.equals(ft) ? mine : mine + " ≈ " + theirs);
+    }
+    return out;
+  }
+
+  private static String nz(String s) {
+    return s == null || s.isBlank() ? "?" : s.trim();
+  }
+}

@@ -1,0 +1,27 @@
+package pl.gielda.matching.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import pl.gielda.matching.engine.tools.DevSet;
+import pl.gielda.matching.engine.tools.MatchingEval;
+
+/** Runs the evaluation on the labelled development set and checks the quality floor. */
+class MatchingEvalTest {
+
+  private static final Path DEV = Path.of("../shared/data/matching/dev.json");
+
+  @Test
+  void devSetMeetsTheQualityFloor() throws Exception {
+    assertThat(DEV).as("the labelled dev set beside the project").exists();
+    MatchingEval.Metrics m = MatchingEval.evaluate(DevSet.load(DEV), false);
+    System.out.print(m.report());
+    // Floors a little below the current results, to catch regressions.
+    assertThat(m.ndcg5()).isGreaterThan(0.80);
+    assertThat(m.recall10()).isGreaterThan(0.95);
+    assertThat(m.noMatchWithGood()).isLessThanOrEqualTo(3);
+    assertThat(m.swapsFound()).isGreaterThanOrEqualTo(8);
+    assertThat(m.plan().provenOptimal()).isTrue();
+  }
+}
