@@ -83,9 +83,12 @@ public class AuthService {
         .chain(
             o -> {
               // Hash even for unknown e-mails so timing does not reveal which accounts exist.
-              String stored = o != null ? o.passwordHash : DUMMY_HASH;
               return vertx
-                  .executeBlocking(() -> PasswordHasher.matches(input.password(), stored))
+                  .executeBlocking(
+                      () ->
+                          o != null
+                              ? PasswordHasher.matches(input.password(), o.passwordHash)
+                              : PasswordHasher.matchesNothing(input.password()))
                   .map(
                       ok -> {
                         if (o == null || !ok) {
@@ -176,6 +179,4 @@ public class AuthService {
   private static TokenView view(TokenIssuer.IssuedToken token, Long fairId, Long personId) {
     return new TokenView(token.token(), token.expiresAt(), fairId, personId);
   }
-
-  private static final String DUMMY_HASH = PasswordHasher.hash(Secrets.token());
 }

@@ -38,6 +38,12 @@ public final class PasswordHasher {
     return MessageDigest.isEqual(expected, actual);
   }
 
+  /** Spends as long as {@link #matches} does, for an unknown account, and says no. */
+  public static boolean matchesNothing(String password) {
+    derive(password, new byte[16], ITERATIONS);
+    return false;
+  }
+
   private static byte[] derive(String password, byte[] salt, int iterations) {
     try {
       PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 512);

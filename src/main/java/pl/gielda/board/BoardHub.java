@@ -43,6 +43,8 @@ public class BoardHub {
   private final java.util.Optional<String> password;
   private final Map<Long, FairChannel> channels = new ConcurrentHashMap<>();
   private final Map<Long, Uni<FairChannel>> ready = new ConcurrentHashMap<>();
+  private final List<java.util.function.LongFunction<Uni<?>>> advanceListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private Context context;
   private PgSubscriber subscriber;
 
@@ -144,8 +146,11 @@ public class BoardHub {
     return ready.computeIfAbsent(
         fairId,
         id -> {
-          FairChannel c = new FairChannel(id, context, pool, json, config.board().replayWindow());
+          FairChannel c =
+              new FairChannel(
+                  id, context, pool, json, config.board().replayWindow(), this::advanced);
           return c.init()
+              .call(() -> advanceListeners.isEmpty() ? Uni.createFrom().voidItem() : opened(id))
               .invoke(() -> channels.put(id, c))
               .replaceWith(c)
               .memoize()
@@ -156,8 +161,41 @@ public class BoardHub {
   }
 
   BoardSubscriber subscriber(
-      io.quarkus.websockets.next.WebSocketConnection connection, long fairId) {
-    return new BoardSubscriber(connection, fairId, config.board().maxPendingPerConnection());
+      io.quarkus.websockets.next.WebSocketConnection connection, long fairId, Long entityId) {
+    return new BoardSubscriber(
+        connection, fairId, entityId, config.board().maxPendingPerConnection());
+  }
+
+  /**
+   * Other features that keep a view of the log (matching) register here; they are told when a
+   * fair's log advanced on this instance and read the new events themselves.
+   */
+  public void onAdvance(java.util.function.LongFunction<Uni<?>> listener) {
+    advanceListeners.add(listener);
+  }
+
+  private void advanced(long fairId) {
+    advanceListeners.forEach(
+        l -> l.apply(fairId).subscribe().with(x -> {}, f -> LOG.warn("Log listener failed", f)));
+  }
+
+  /** A new channel waits for the listeners' views, so they see every event after it opens. */
+  private Uni<Void> opened(long fairId) {
+    return Uni.join()
+        .all(advanceListeners.stream().map(l -> l.apply(fairId).replaceWithVoid()).toList())
+        .andFailFast()
+        .replaceWithVoid();
+  }
+
+  /**
+   * Sends a message, encoded once, to the live board connections of one entity's people on this
+   * instance. Every instance reads the same log, so each notifies its own connections.
+   */
+  public void sendToEntity(long fairId, long entityId, String text) {
+    FairChannel c = channels.get(fairId);
+    if (c != null) {
+      c.sendToEntity(entityId, text);
+    }
   }
 
   /** For metrics and tests: open board connections of a fair on this instance. */

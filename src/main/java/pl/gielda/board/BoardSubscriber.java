@@ -11,6 +11,10 @@ final class BoardSubscriber {
 
   final WebSocketConnection connection;
   final long fairId;
+
+  /** The entity a person represents (null for screens and organisers): targeted messages. */
+  final Long entityId;
+
   private final int maxPending;
   private final AtomicInteger pending = new AtomicInteger();
 
@@ -20,9 +24,10 @@ final class BoardSubscriber {
   boolean live;
   volatile boolean closed;
 
-  BoardSubscriber(WebSocketConnection connection, long fairId, int maxPending) {
+  BoardSubscriber(WebSocketConnection connection, long fairId, Long entityId, int maxPending) {
     this.connection = connection;
     this.fairId = fairId;
+    this.entityId = entityId;
     this.maxPending = maxPending;
   }
 

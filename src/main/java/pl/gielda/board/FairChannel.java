@@ -38,13 +38,21 @@ final class FairChannel {
   private final int ringSize;
   private final ArrayDeque<Encoded> ring = new ArrayDeque<>();
   private final Set<BoardSubscriber> subscribers = new HashSet<>();
+  private final java.util.function.LongConsumer onAdvance;
   private long dispatched = -1;
   private int epoch = 1;
   private boolean fetching;
   private boolean fetchAgain;
 
-  FairChannel(long fairId, Context context, Pool pool, ObjectMapper json, int ringSize) {
+  FairChannel(
+      long fairId,
+      Context context,
+      Pool pool,
+      ObjectMapper json,
+      int ringSize,
+      java.util.function.LongConsumer onAdvance) {
     this.fairId = fairId;
+    this.onAdvance = onAdvance;
     this.context = context;
     this.pool = pool;
     this.json = json;
@@ -98,6 +106,9 @@ final class FairChannel {
               }
               if (n == FETCH_LIMIT) {
                 fetchAgain = true;
+              }
+              if (n > 0) {
+                onAdvance.accept(fairId);
               }
               after.run();
             },
@@ -257,6 +268,18 @@ final class FairChannel {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A message for the live connections of one entity's people (e.g. a new match). */
+  void sendToEntity(long entityId, String text) {
+    onContext(
+        () -> {
+          for (BoardSubscriber s : subscribers) {
+            if (s.live && s.entityId != null && s.entityId == entityId) {
+              s.send(text);
+            }
+          }
+        });
   }
 
   void remove(BoardSubscriber s) {

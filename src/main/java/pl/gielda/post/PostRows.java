@@ -10,9 +10,15 @@ import pl.gielda.post.PostDtos.PostView;
 public final class PostRows {
 
   public static final String SELECT_VISIBLE =
-      "select p.*, e.name as entity_name, e.sector as entity_sector from post p"
+      "select p.*, e.name as entity_name, e.sector as entity_sector, e.town as entity_town from post p"
           + " join entity e on e.id = p.entity_id"
           + " where p.fair_id = $1 and p.status = 'ACTIVE' and p.hidden = false order by p.id";
+
+  /** Visible posts among the given ids ($2: bigint[]). */
+  public static final String SELECT_VISIBLE_BY_IDS =
+      "select p.*, e.name as entity_name, e.sector as entity_sector, e.town as entity_town from post p"
+          + " join entity e on e.id = p.entity_id"
+          + " where p.fair_id = $1 and p.id = any($2) and p.status = 'ACTIVE' and p.hidden = false";
 
   private PostRows() {}
 
