@@ -65,6 +65,13 @@ record Availability(int days, int parts, int months) {
       Pattern.compile("\\b(zima|zimie|zima|zimowy\\w*|zimow\\w*|winter)\\b");
   private static final Pattern P11 = Pattern.compile("\\bferi\\w*\\s+zimow\\w*");
   private static final Pattern P12 = Pattern.compile("\\b(swieta|swiat|christmas|wigili\\w*)\\b");
+
+  /** "weekendy i święta", "niedziele i święta": public holidays as days, not Christmas. */
+  private static final Pattern HOLIDAYS_AS_DAYS =
+      Pattern.compile(
+          "\\b(weekend\\w*|sobot\\w*|niedziel\\w*)\\s+(i|oraz|lub|albo|,)\\s*swieta\\b"
+              + "|\\bswieta\\s+(panstwowe|i weekend\\w*)|\\bdni swiateczne");
+
   private static final Pattern P13 = Pattern.compile("\\b(caly rok|all year|przez caly rok)\\b");
   private static final Pattern DAY_RANGE = Pattern.compile("\\b([a-z]+)\\.?\\s*-\\s*([a-z]+)\\b");
   private static final Pattern WORD = Pattern.compile("[a-z]+");
@@ -344,7 +351,7 @@ record Availability(int days, int parts, int months) {
     if (P10.matcher(s).find() && !P11.matcher(s).find()) {
       mask |= monthRange(10, 2);
     }
-    if (P12.matcher(s).find()) {
+    if (P12.matcher(s).find() && !HOLIDAYS_AS_DAYS.matcher(s).find()) {
       mask |= 1 << 11;
     }
     Matcher d = DATE.matcher(s);

@@ -53,6 +53,9 @@ final class DealOptimizer {
   private int[] adjacency;
   private double[] load;
   private static final int BOUND_PASSES = 6;
+  private static final int SUBGRADIENT_STEPS = 60;
+  private double[] bestPrice = new double[0];
+  private double[] grad = new double[0];
   private long nodes;
   private boolean complete;
 
@@ -139,9 +142,18 @@ final class DealOptimizer {
     if (Boolean.getBoolean("gielda.matching.debug")) {
       System.err.printf("root bound %.3f over %d candidates, %d posts%n", rootBound, n, m);
     }
-    Sol best = solveSet(all, -1);
+    // A good plan first (greedy on Lagrangian reduced costs, or on weights), so that the exact
+    // search only has to look for something strictly better and can prune from the start.
+    Sol heuristic = n == 0 ? new Sol(0, null, true) : reducedCostGreedy(all);
+    Sol plain = greedy(all);
+    if (plain.value() > heuristic.value()) {
+      heuristic = plain;
+    }
+    Sol found = n == 0 ? Sol.FAIL : solveSet(all, heuristic.value() + EPS);
+    Sol best = found.value() > heuristic.value() ? found : heuristic;
     if (Boolean.getBoolean("gielda.matching.debug")) {
-      System.err.printf("best %.3f after %d nodes%n", best.value(), nodes);
+      System.err.printf(
+          "heuristic %.3f, best %.3f after %d nodes%n", heuristic.value(), best.value(), nodes);
     }
     List<T> chosen = new ArrayList<>();
     double total = 0;
@@ -172,7 +184,7 @@ final class DealOptimizer {
     double[] bounds = new double[comps.size()];
     double restBound = 0;
     for (int i = 0; i < comps.size(); i++) {
-      bounds[i] = bound(comps.get(i));
+      bounds[i] = bound(comps.get(i), -1);
       restBound += bounds[i];
     }
     if (restBound <= need + EPS) {
@@ -203,7 +215,7 @@ final class DealOptimizer {
       Sol g = greedy(set);
       return g.value() > need ? g : Sol.FAIL;
     }
-    if (bound(set) <= need + EPS) {
+    if (bound(set, need) <= need + EPS) {
       return Sol.FAIL;
     }
     int c = set[0];
@@ -219,6 +231,31 @@ final class DealOptimizer {
       return leave;
     }
     return take;
+  }
+
+  /** Greedy by reduced cost w − Σ price (prices of the last bound), which follows the LP. */
+  private Sol reducedCostGreedy(int[] set) {
+    Integer[] order = new Integer[set.length];
+    double[] reduced = new double[weight.length];
+    for (int i = 0; i < set.length; i++) {
+      int c = set[i];
+      order[i] = c;
+      reduced[c] = weight[c];
+      for (int p : posts[c]) {
+        reduced[c] -= price[p];
+      }
+    }
+    Arrays.sort(
+        order,
+        (a, b) -> {
+          int x = Double.compare(reduced[b], reduced[a]);
+          return x != 0 ? x : Double.compare(weight[b], weight[a]);
+        });
+    int[] sorted = new int[set.length];
+    for (int i = 0; i < set.length; i++) {
+      sorted[i] = order[i];
+    }
+    return greedy(sorted);
   }
 
   private Sol greedy(int[] set) {
@@ -263,6 +300,14 @@ final class DealOptimizer {
    * the previous node.
    */
   private double bound(int[] set) {
+    return bound(set, -1);
+  }
+
+  /**
+   * The bound for {@code set}; {@code need} is the value the caller must beat (negative if none):
+   * the search for better prices stops as soon as the bound drops to it.
+   */
+  private double bound(int[] set, double need) {
     markEpoch++;
     int distinct = 0;
     for (int c : set) {
@@ -293,7 +338,100 @@ final class DealOptimizer {
         load[c] += price[p];
       }
     }
-    for (int pass = 0; pass < BOUND_PASSES; pass++) {
+    coordinateDescent(distinct, BOUND_PASSES);
+    double best = dualValue(set, distinct);
+    if (best <= need + EPS) {
+      return best;
+    }
+    // Coordinate descent stalls at kinks of the dual; subgradient steps (Polyak step towards the
+    // value to beat, or towards a greedy plan's value) move past them and approach the LP bound.
+    double target = Math.max(need, greedy(set).value());
+    if (bestPrice.length < price.length) {
+      bestPrice = new double[price.length];
+      grad = new double[price.length];
+    }
+    for (int i = 0; i < distinct; i++) {
+      bestPrice[distinctPosts[i]] = price[distinctPosts[i]];
+    }
+    double theta = 1.0;
+    int sinceImproved = 0;
+    for (int it = 0; it < SUBGRADIENT_STEPS && best > need + EPS; it++) {
+      for (int i = 0; i < distinct; i++) {
+        grad[distinctPosts[i]] = 1;
+      }
+      for (int c : set) {
+        if (weight[c] - load[c] > 0) {
+          for (int p : posts[c]) {
+            grad[p] -= 1;
+          }
+        }
+      }
+      double norm2 = 0;
+      for (int i = 0; i < distinct; i++) {
+        int p = distinctPosts[i];
+        if (price[p] <= 0 && grad[p] > 0) {
+          grad[p] = 0; // projected: the price cannot go below zero
+        }
+        norm2 += grad[p] * grad[p];
+      }
+      if (norm2 == 0) {
+        break;
+      }
+      double current = dualValue(set, distinct);
+      double step = theta * Math.max(current - target, 0.01 * current) / norm2;
+      for (int i = 0; i < distinct; i++) {
+        int p = distinctPosts[i];
+        double np = Math.max(0, price[p] - step * grad[p]);
+        double delta = np - price[p];
+        if (delta != 0) {
+          price[p] = np;
+          for (int k = start[p]; k < start[p] + count[p]; k++) {
+            load[adjacency[k]] += delta;
+          }
+        }
+      }
+      double v = dualValue(set, distinct);
+      if (v < best - EPS) {
+        best = v;
+        sinceImproved = 0;
+        for (int i = 0; i < distinct; i++) {
+          bestPrice[distinctPosts[i]] = price[distinctPosts[i]];
+        }
+      } else if (++sinceImproved >= 5) {
+        theta /= 2;
+        sinceImproved = 0;
+      }
+    }
+    // Back to the best prices, polished by a pass of coordinate descent (which never increases
+    // the bound).
+    for (int i = 0; i < distinct; i++) {
+      int p = distinctPosts[i];
+      double delta = bestPrice[p] - price[p];
+      if (delta != 0) {
+        price[p] = bestPrice[p];
+        for (int k = start[p]; k < start[p] + count[p]; k++) {
+          load[adjacency[k]] += delta;
+        }
+      }
+    }
+    coordinateDescent(distinct, 2);
+    return Math.min(best, dualValue(set, distinct));
+  }
+
+  private double dualValue(int[] set, int distinct) {
+    double b = 0;
+    for (int i = 0; i < distinct; i++) {
+      b += price[distinctPosts[i]];
+    }
+    for (int c : set) {
+      b += Math.max(0, weight[c] - load[c]);
+    }
+    return b;
+  }
+
+  /** Exact coordinate descent: the best λ_p is the second largest residual among deals using p. */
+  private void coordinateDescent(int distinct, int passes) {
+    for (int pass = 0; pass < passes; pass++) {
       for (int i = 0; i < distinct; i++) {
         int p = distinctPosts[i];
         double first = 0;
@@ -317,14 +455,6 @@ final class DealOptimizer {
         }
       }
     }
-    double b = 0;
-    for (int i = 0; i < distinct; i++) {
-      b += price[distinctPosts[i]];
-    }
-    for (int c : set) {
-      b += Math.max(0, weight[c] - load[c]);
-    }
-    return b;
   }
 
   private List<int[]> components(int[] set) {

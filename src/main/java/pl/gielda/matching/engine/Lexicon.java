@@ -24,6 +24,12 @@ final class Lexicon {
 
   record Concept(String id, double weight) {}
 
+  /**
+   * Share of its own weight at which a broader concept is implied (a projector is equipment, but a
+   * projector and a table are not alike just because both are equipment).
+   */
+  static final double PARENT_SHARE = 0.5;
+
   /** Concept id → broader concepts it implies (e.g. CAKE → FOOD). */
   private final Map<String, List<String>> parents = new HashMap<>();
 
@@ -167,14 +173,17 @@ final class Lexicon {
     return hits;
   }
 
-  /** Adds the broader concepts implied by the hits found so far (at 80 % of their weight). */
+  /**
+   * Adds the broader concepts implied by the hits found so far (at PARENT_SHARE of their weight).
+   */
   List<Hit> withParents(List<Hit> hits) {
     List<Hit> out = new ArrayList<>(hits);
     for (int i = 0; i < out.size(); i++) {
       for (String parentId : parents.getOrDefault(out.get(i).concept().id(), List.of())) {
         Concept parent = concepts.get(parentId);
         if (parent != null) {
-          addHit(out, new Concept(parent.id(), 0.8 * parent.weight()), out.get(i).length());
+          addHit(
+              out, new Concept(parent.id(), PARENT_SHARE * parent.weight()), out.get(i).length());
         }
       }
     }

@@ -38,10 +38,20 @@ public final class MatchingEngine {
    * rest on acceptable but imperfect matches (another town, a clashing weekday), and its score
    * shows how good it is.
    */
-  public static final double DEAL_EDGE_THRESHOLD = 0.35;
+  public static final double DEAL_EDGE_THRESHOLD = 0.2;
 
   /** Offers per request (its best suggestions) that can be a leg of a swap or cycle. */
-  public static final int DEAL_TOP_K = 8;
+  public static final int DEAL_TOP_K = 10;
+
+  /**
+   * Legs of the deal plan ({@link #optimalDeals()}) are stricter than those of the swap and cycle
+   * listings: a plan proposes deals people will sign, so each leg must be among the request's
+   * {@link #PLAN_TOP_K} best suggestions and score at least {@link #PLAN_EDGE_THRESHOLD}. This also
+   * keeps the exact optimisation small enough to be proven optimal at fair scale.
+   */
+  static final double PLAN_EDGE_THRESHOLD = 0.3;
+
+  static final int PLAN_TOP_K = 4;
 
   /** Legs kept per entity pair and direction when building deal candidates. */
   private static final int LEGS_PER_DIRECTION = 2;
@@ -212,18 +222,27 @@ public final class MatchingEngine {
    * #DEAL_EDGE_THRESHOLD}.
    */
   private Map<String, Map<String, List<Leg>>> legs() {
+    return legs(DEAL_EDGE_THRESHOLD, DEAL_TOP_K);
+  }
+
+  private Map<String, Map<String, List<Leg>>> legs(double threshold, int topK) {
     Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
     for (Map.Entry<String, Map<String, Double>> e : edges.entrySet()) {
       PostProfile request = posts.get(e.getKey());
       if (request.kind() != MatchPost.Kind.REQUEST) {
         continue;
       }
-      List<Map.Entry<String, Double>> top = new ArrayList<>(e.getValue().entrySet());
+      List<Map.Entry<String, Double>> top = new ArrayList<>();
+      for (Map.Entry<String, Double> o : e.getValue().entrySet()) {
+        if (o.getValue() >= threshold) {
+          top.add(o);
+        }
+      }
       top.sort(
           Map.Entry.<String, Double>comparingByValue()
               .reversed()
               .thenComparing(Map.Entry.comparingByKey()));
-      for (Map.Entry<String, Double> o : top.subList(0, Math.min(DEAL_TOP_K, top.size()))) {
+      for (Map.Entry<String, Double> o : top.subList(0, Math.min(topK, top.size()))) {
         PostProfile offer = posts.get(o.getKey());
         out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
             .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
@@ -360,10 +379,11 @@ public final class MatchingEngine {
 
   /**
    * The set of swaps and 3-way cycles with the highest total score in which every post is used at
-   * most once (exact branch and bound over all candidate swaps and cycles).
+   * most once (exact branch and bound over all candidate swaps and cycles whose legs are plan legs:
+   * see {@link #PLAN_EDGE_THRESHOLD}).
    */
   public synchronized DealPlan optimalDeals() {
-    Map<String, Map<String, List<Leg>>> legs = legs();
+    Map<String, Map<String, List<Leg>>> legs = legs(PLAN_EDGE_THRESHOLD, PLAN_TOP_K);
     List<DealOptimizer.Candidate<Object>> candidates = new ArrayList<>();
     for (Swap s : allSwaps(legs)) {
       candidates.add(new DealOptimizer.Candidate<>(postsOf(s.first(), s.second()), s.score(), s));

@@ -94,8 +94,32 @@ final class PolishTextAnalyzer {
     return false;
   }
 
+  /** English function words: a few posts are in English, and "for" or "the" say nothing. */
+  private final CharArraySet englishStopwords =
+      new CharArraySet(
+          java.util.List.of(
+              "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "if", "in",
+              "into", "is", "me", "my", "no", "not", "of", "on", "or", "so", "such", "that", "the",
+              "their", "then", "there", "these", "they", "this", "to", "too", "was", "we", "were",
+              "will", "with", "you", "i", "i'm", "we're", "our", "us", "your", "any", "some",
+              "very", "just", "also", "than", "up", "out", "about", "who", "what", "which", "do",
+              "does", "have", "has", "had", "would", "could", "should", "can"),
+          false);
+
+  /** Whether text looks English: at least a sixth of its words are English function words. */
+  boolean looksEnglish(String text) {
+    List<String> tokens = tokenize(text);
+    int english = 0;
+    for (String t : tokens) {
+      if (englishStopwords.contains(t) && !stopwords.contains(t)) {
+        english++;
+      }
+    }
+    return english >= 2 && english * 6 >= tokens.size();
+  }
+
   boolean isStopword(String token) {
-    return stopwords.contains(token);
+    return stopwords.contains(token) || englishStopwords.contains(token);
   }
 
   private final StandardTokenizer tokenizer = new StandardTokenizer();

@@ -52,9 +52,12 @@ final class Profiler {
   PostProfile profile(MatchPost p) {
     String title = nz(p.title());
     String description = nz(p.description());
+    // Text typed without any Polish letters is read with diacritics restored ("kolko" → "kółko"),
+    // unless it is English ("run" must not become "runa").
     boolean noDiacritics =
         !PolishTextAnalyzer.hasPolishDiacritics(title + description)
-            && (title + description).length() > 20;
+            && (title + description).length() > 20
+            && !analyzer.looksEnglish(title + " " + description);
     String townKey = townKey(p.town());
     Map<String, Double> weights = new HashMap<>();
     Map<String, String> display = new HashMap<>();
@@ -104,6 +107,7 @@ final class Profiler {
         p,
         category,
         townKey,
+        Gazetteer.get().find(p.town()),
         keys,
         w,
         Math.sqrt(norm2),

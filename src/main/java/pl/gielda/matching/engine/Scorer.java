@@ -13,16 +13,30 @@ import java.util.Set;
  */
 final class Scorer {
 
-  static final double DAY_CLASH = 0.82;
-  static final double PART_CLASH = 0.85;
-  static final double MONTH_CLASH = 0.8;
-  static final double OTHER_TOWN = 0.9;
-  static final double TOO_SMALL = 0.85;
+  // Each conflict (a clashing weekday, part of day or month, a distant town, too few places) is
+  // what separates a clear match from an acceptable one, and two conflicts usually make a pair
+  // useless: the factors are strong enough that a conflict outweighs incidental word overlap
+  // between two offers of the same kind.
+  static final double DAY_CLASH = 0.7;
+  static final double PART_CLASH = 0.7;
+  static final double MONTH_CLASH = 0.7;
+  static final double TOO_SMALL = 0.75;
+
+  /** Another town of unknown location. */
+  static final double OTHER_TOWN = 0.85;
+
+  /** Distances up to this many km are next door (a neighbouring village): no penalty. */
+  static final double NEAR_KM = 2;
+
+  /** Beyond NEAR_KM the penalty grows linearly over this many km up to FAR_PENALTY. */
+  static final double FAR_SPAN_KM = 10;
+
+  static final double FAR_PENALTY = 0.4;
   static final double MONEY = 0.5;
   static final double MONEY_CAP = 0.45;
 
   /** Steepness of the final mapping of the raw score to [0, 1]. */
-  static final double CALIBRATION = 2.2;
+  static final double CALIBRATION = 2.0;
 
   private Scorer() {}
 
@@ -80,9 +94,7 @@ final class Scorer {
     if ((clash & 4) != 0) {
       f *= MONTH_CLASH;
     }
-    if (otherTown(request, offer)) {
-      f *= OTHER_TOWN;
-    }
+    f *= townFactor(request, offer);
     if (tooSmall(request, offer)) {
       f *= TOO_SMALL;
     }
@@ -98,6 +110,26 @@ final class Scorer {
         && !request.townKey().equals(offer.townKey())
         && !offer.travels()
         && !mentions(request, "l:" + offer.townKey());
+  }
+
+  /**
+   * How much another town lowers the pair: 1 for the same town, an offer whose author travels, or a
+   * request naming the offer's town; otherwise graded by distance when both towns are known.
+   */
+  static double townFactor(PostProfile request, PostProfile offer) {
+    if (!otherTown(request, offer)) {
+      return 1;
+    }
+    Double km = distanceKm(request, offer);
+    if (km == null) {
+      return OTHER_TOWN;
+    }
+    double d = km - NEAR_KM;
+    return 1 - FAR_PENALTY * Math.min(1, Math.max(0, d) / FAR_SPAN_KM);
+  }
+
+  static Double distanceKm(PostProfile a, PostProfile b) {
+    return a.place() == null || b.place() == null ? null : a.place().km(b.place());
   }
 
   /** Whether a post's text mentions a feature (e.g. the request names the offer's town). */
@@ -131,7 +163,14 @@ final class Scorer {
     if (!viewer.townKey().isEmpty() && viewer.townKey().equals(other.townKey())) {
       out.add(otherTown.trim());
     } else if (otherTown != null && !otherTown.isBlank()) {
-      out.add(otherTown.trim() + (offer.travels() ? " (dojazd możliwy)" : " — inna miejscowość"));
+      Double km = distanceKm(viewer, other);
+      out.add(
+          otherTown.trim()
+              + (offer.travels()
+                  ? " (dojazd możliwy)"
+                  : km != null
+                      ? String.format(java.util.Locale.ROOT, " — ok. %.0f km", km)
+                      : " — inna miejscowość"));
     }
     Availability ra = request.availability();
     Availability oa = offer.availability();

@@ -436,4 +436,89 @@ class MatchingEngineTest {
     assertThat(engine.cycles().get(0).entityIds()).containsExactly("A", "B", "C");
     assertThat(engine.optimalDeals().cycles()).hasSize(1);
   }
+
+  @Test
+  void neighbouringVillageBeatsADistantTown() {
+    engine.upsert(
+        offer(
+            "far",
+            "a",
+            "ROOMS",
+            "Świetlica do wynajęcia na próby",
+            "Udostępnimy świetlicę ze stołami na próby i spotkania.",
+            null,
+            "Gniew"));
+    engine.upsert(
+        offer(
+            "near",
+            "c",
+            "ROOMS",
+            "Sala w remizie",
+            "Sala na spotkania dla grup z okolicy.",
+            null,
+            "Czarlin"));
+    engine.upsert(
+        request(
+            "r1",
+            "b",
+            "ROOMS",
+            "Sala na próby chóru",
+            "Szukamy sali ze stołami na próby chóru.",
+            null,
+            "Tczew"));
+
+    List<Suggestion> s = engine.suggestionsFor("r1", 5);
+    assertThat(s).extracting(Suggestion::postId).containsExactly("near", "far");
+    assertThat(s.get(1).reasons()).anyMatch(r -> r.startsWith("Gniew — ok."));
+  }
+
+  @Test
+  void englishFunctionWordsDoNotMatch() {
+    engine.upsert(
+        offer(
+            "o1",
+            "a",
+            "WORKSHOPS",
+            "Chess lessons for kids",
+            "I can teach chess to the children in the library.",
+            null,
+            "Tczew"));
+    engine.upsert(
+        request(
+            "r1",
+            "b",
+            "OTHER",
+            "Money for the new roof",
+            "We are looking for a donation for the roof of the club.",
+            null,
+            "Tczew"));
+
+    assertThat(engine.suggestionsFor("r1", 5)).noneMatch(Suggestion::good);
+  }
+
+  @Test
+  void weekendsAndHolidaysAreDaysNotChristmas() {
+    engine.upsert(
+        offer(
+            "o1",
+            "a",
+            "VOLUNTEERS",
+            "Strażacy pomogą przy imprezie",
+            "Zabezpieczymy parking i trasę festynu.",
+            "weekendy i święta",
+            "Tczew"));
+    engine.upsert(
+        request(
+            "r1",
+            "b",
+            "VOLUNTEERS",
+            "Pomoc przy festynie",
+            "Szukamy osób do zabezpieczenia parkingu na festynie.",
+            "sobota w czerwcu",
+            "Tczew"));
+
+    Suggestion best = top("r1");
+    assertThat(best.postId()).isEqualTo("o1");
+    assertThat(best.reasons()).noneMatch(r -> r.contains("a prośba"));
+  }
 }
