@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Live-board benchmark: the packaged app (embedded PostgreSQL, one instance) against the bare
+# Vert.x broadcaster, with the same load client, on this machine, loopback only.
+# Usage: bench/board-vs-baseline.sh [client counts]   e.g. bench/board-vs-baseline.sh "1000 5000 10000"
+# Env: POSTS (default 10), INTERVAL_MS (default 1000). Results: target/bench/*.json and a table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNTS=${1:-"1000 5000 10000"}
+POSTS=${POSTS:-10}
+INTERVAL_MS=${INTERVAL_MS:-1000}
+OUT=target/bench
+mkdir -p "$OUT"
+(cd bench && npm ci --silent --no-audit --no-fund)
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
+ulimit -n 20000
+
+json() { python3 -c "import sys,json;d=json.load(sys.stdin);print(d$1)"; }
+wait_up() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "not up: $1" >&2; return 1; }
+
+echo "== app"
+DATA=$(mktemp -d)
+GIELDA_DATA_DIR=$DATA PORT=8093 GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
+  GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
+  java -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; [ -n "${BASE:-}" ] && kill $BASE 2>/dev/null || true' EXIT
+wait_up http://127.0.0.1:8093/q/health/ready
+A=http://127.0.0.1:8093/api
+ORG=$(curl -sf $A/auth/login -H 'content-type: application/json' \
+  -d '{"email":"bench@bench.local","password":"bench-organiser-password"}' | json '["token"]')
+auth=(-H "authorization: Bearer $ORG" -H 'content-type: application/json')
+FAIR=$(curl -sf $A/fairs "${auth[@]}" -d '{"name":"Bench","venue":"Tczew","startsAt":"2030-01-01T09:00:00Z","endsAt":"2030-01-01T11:00:00Z"}' | json '["id"]')
+curl -sf $A/fairs/$FAIR/phase "${auth[@]}" -d '{"phase":"REGISTRATION"}' >/dev/null
+curl -sf $A/fairs/$FAIR/phase "${auth[@]}" -d '{"phase":"LIVE"}' >/dev/null
+ENT=$(curl -sf $A/fairs/$FAIR/entities "${auth[@]}" -d '{"name":"Fundacja Bench","sector":"NGO","town":"Tczew"}' | json '["id"]')
+badge() { curl -sf $A/fairs/$FAIR/people "${auth[@]}" -d "{\"displayName\":\"$1\",\"entityId\":$ENT,\"roles\":[\"participant\"]}" | json '["badgeToken"]'; }
+login_badge() { curl -sf $A/auth/badge -H 'content-type: application/json' -d "{\"badgeToken\":\"$1\"}" | json '["token"]'; }
+POSTER=$(login_badge "$(badge Poster)")
+VIEWER=$(login_badge "$(badge Viewer)")
+for n in $COUNTS; do
+  node bench/board-load.mjs --quiet --clients "$n" --posts "$POSTS" --interval-ms "$INTERVAL_MS" --timeout-s 280 \
+    --url "ws://127.0.0.1:8093/ws/fairs/$FAIR/board" --jwt "$VIEWER" \
+    --first-message '{"type":"resume","epoch":null,"after":0}' \
+    --post-url "$A/fairs/$FAIR/posts" --header "Authorization: Bearer $POSTER" --header 'Idempotency-Key: {{uuid}}' \
+    --body '{"kind":"OFFER","category":"ROOMS","title":"Sala {{i}}","description":"bench","town":"Tczew"}' \
+    --match order --pid "$APP" | tail -1 >"$OUT/app-$n.json" || true
+  echo "app $n: $(cat "$OUT/app-$n.json" | head -c 300)"
+done
+kill $APP; wait $APP 2>/dev/null || true
+
+echo "== bare Vert.x broadcaster"
+bench/run-baseline.sh 8099 >"$OUT/baseline.log" 2>&1 &
+BASE=$!
+wait_up http://127.0.0.1:8099/stats
+BPID=$(pgrep -f 'pl.gielda.bench.BareBroadcaster' | head -1)
+for n in $COUNTS; do
+  node bench/board-load.mjs --quiet --clients "$n" --posts "$POSTS" --interval-ms "$INTERVAL_MS" --timeout-s 280 \
+    --pid "$BPID" | tail -1 >"$OUT/baseline-$n.json" || true
+  echo "baseline $n: $(cat "$OUT/baseline-$n.json" | head -c 300)"
+done
+
+python3 - "$OUT" $COUNTS <<'PY'
+import json, sys
+out, counts = sys.argv[1], sys.argv[2:]
+print("| clients | app p50 / p99 / max (ms) | bare p50 / p99 / max (ms) | p99 ratio | app gaps / dups / missing | app KiB/conn | bare KiB/conn |")
+print("|---|---|---|---|---|---|---|")
+for n in counts:
+    a = json.load(open(f"{out}/app-{n}.json")); b = json.load(open(f"{out}/baseline-{n}.json"))
+    la, lb = a["latencyMs"], b["latencyMs"]
+    ratio = la["p99"] / lb["p99"] if lb["p99"] else float("nan")
+    print(f"| {n} | {la['p50']} / {la['p99']} / {la['max']} | {lb['p50']} / {lb['p99']} / {lb['max']} | {ratio:.2f} | "
+          f"{a['gaps']['total']} / {a['duplicates']['total']} / {a['missingDeliveries']} | {a['serverRssKiB']['perConnection']} | {b['serverRssKiB']['perConnection']} |")
+    fa, fb = a["fromRequestSentMs"], b["fromRequestSentMs"]
+    print(f"|   (from request sent) | {fa.get('p50')} / {fa.get('p99')} / {fa.get('max')} | {fb.get('p50')} / {fb.get('p99')} / {fb.get('max')} | | | | |")
+PY
