@@ -24,6 +24,7 @@ const routes: Route[] = [
   { path: '/f/:fairId', view: (p) => <FairHome id={p.fairId!} /> },
   { path: '/f/:fairId/new', view: (p) => <FairHome id={p.fairId!} view="new" /> },
   { path: '/f/:fairId/edit/:ref', view: (p) => <FairHome id={p.fairId!} view="edit" postRef={p.ref!} /> },
+  { path: '/f/:fairId/p/:ref', view: (p) => <FairHome id={p.fairId!} view="post" postRef={p.ref!} /> },
   { path: '/screen/:token', view: (p) => <Screen token={p.token!} /> },
   { path: '/notary', view: () => <Notary /> },
 ];

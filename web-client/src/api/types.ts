@@ -42,3 +42,9 @@ export function nextPhase(p: Phase | undefined): Phase | null {
   const i = PHASES.indexOf(p as (typeof PHASES)[number]);
   return i >= 0 && i < PHASES.length - 1 ? PHASES[i + 1]! : null;
 }
+
+export type PostMatches = Ok<'/api/fairs/{fairId}/matches/mine', 'get'>[number];
+export type Match = Ok<'/api/fairs/{fairId}/matches/for/{postId}', 'get'>[number];
+export type Deals = Ok<'/api/fairs/{fairId}/deals', 'get'>;
+export type Deal = NonNullable<Deals['plan']>[number];
+export type Help = Ok<'/api/fairs/{fairId}/help-requests', 'get'>[number];

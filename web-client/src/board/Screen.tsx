@@ -1,16 +1,21 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import { setSession, toSession } from '../api/session';
-import type { Fair } from '../api/types';
+import type { Fair, Post as ApiPost } from '../api/types';
 import { useI18n } from '../i18n';
-import { visiblePosts } from '../realtime/protocol';
+import { tickOf, visiblePosts } from '../realtime/protocol';
+import { useThrottled } from '../ui/useThrottled';
+import { playGong } from './gong';
 import { useBoard } from '../realtime/useBoard';
 import { categoryName } from '../phone/posts';
 import { FAIR_TIME_ZONE } from '../ui/time';
 import { Qr } from './Qr';
 
 const TICKER_SIZE = 6;
+const CONTRACTS_SHOWN = 2;
+const LOOKING_PAGE = 4;
+const LOOKING_ROTATE_MS = 8000;
 const RETRY_MS = [2000, 5000, 10000, 20000, 30000];
 
 /**
@@ -63,6 +68,8 @@ export function Screen({ token }: { token: string }) {
   }, [status]);
 
   const now = useClock();
+  const gong = useGong(board.registered[0]?.seq);
+  const looking = useStillLooking(fair?.id, tickOf(board, 'post', 'contract'));
 
   if (invalid) {
     return (
@@ -75,7 +82,8 @@ export function Screen({ token }: { token: string }) {
   const c = board.counters;
   const phase = board.phase ?? fair?.phase;
   const joinUrl = fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null;
-  const latest = visiblePosts(board).slice(0, TICKER_SIZE);
+  const contracts = board.registered.slice(0, CONTRACTS_SHOWN);
+  const latest = visiblePosts(board).slice(0, TICKER_SIZE - contracts.length);
   const categories = fair?.categories ?? [];
 
   return (
@@ -111,7 +119,27 @@ export function Screen({ token }: { token: string }) {
       </section>
       <section class="screen-ticker" data-testid="ticker">
         <h2>{t('screenLatest')}</h2>
-        {latest.length === 0 ? (
+        {contracts.length > 0 && (
+          <ul class="ticker-contracts">
+            {contracts.map((k, i) => (
+              <li
+                key={k.number}
+                class={`ticker-item ticker-contract${i === 0 && gong ? ' gong' : ''}`}
+                data-testid="ticker-contract"
+                data-number={k.number}
+              >
+                <span class="ticker-kind kind-CONTRACT">{t('screenContractGong', { n: k.number })}</span>
+                <div class="ticker-body">
+                  <span class="ticker-title">
+                    {t('contractNo', { n: k.number })}: {k.parties.join(' ↔ ')}
+                  </span>
+                  {k.headline && <span class="ticker-meta">{k.headline}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {latest.length === 0 && contracts.length === 0 ? (
           <p class="ticker-empty">{t('screenNoPosts')}</p>
         ) : (
           <ul>
@@ -135,6 +163,21 @@ export function Screen({ token }: { token: string }) {
             ))}
           </ul>
         )}
+      </section>
+      <section class="screen-looking" data-testid="still-looking">
+        <h2>{t('screenStillLooking')}</h2>
+        <ul key={looking.page}>
+          {looking.items.map((p) => (
+            <li key={p.id} class="looking-item" data-testid="looking-item">
+              <span class="ticker-title">{p.title}</span>
+              <span class="ticker-meta">
+                {p.entityName}
+                {' · '}
+                {categoryName(categories, p.category, lang)}
+              </span>
+            </li>
+          ))}
+        </ul>
       </section>
       <aside class="screen-join">
         <h2>{t('screenJoinTitle')}</h2>
@@ -173,6 +216,61 @@ function Counter({
       {sub && <span class="counter-sub">{sub}</span>}
     </div>
   );
+}
+
+/**
+ * Plays the gong and returns true for a few seconds when a new contract is registered (not for
+ * the ones already known when the screen opened).
+ */
+function useGong(newestSeq: number | undefined): boolean {
+  const first = useRef(newestSeq);
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    if (newestSeq === undefined || newestSeq === first.current) return;
+    first.current = newestSeq;
+    playGong();
+    setOn(true);
+    const timer = setTimeout(() => setOn(false), 6000);
+    return () => clearTimeout(timer);
+  }, [newestSeq]);
+  return on;
+}
+
+/**
+ * "Wciąż szukają": requests without a good match, refetched when posts change (at most every few
+ * seconds), shown a page at a time in rotation.
+ */
+function useStillLooking(fairId: number | undefined, tick: number): { items: ApiPost[]; page: number } {
+  const throttled = useThrottled(tick, 5000);
+  const [items, setItems] = useState<ApiPost[]>([]);
+  const [page, setPage] = useState(0);
+  useEffect(() => {
+    if (fairId === undefined) return;
+    let cancelled = false;
+    unwrap(
+      api('screen').GET('/api/fairs/{fairId}/still-looking', {
+        params: { path: { fairId }, query: { limit: 12 } },
+      }),
+    ).then(
+      (list) => {
+        if (!cancelled) setItems(list);
+      },
+      () => {
+        /* keep what is shown; the next change tries again */
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [fairId, throttled]);
+  const pages = Math.max(1, Math.ceil(items.length / LOOKING_PAGE));
+  useEffect(() => {
+    if (pages <= 1) return;
+    const timer = setInterval(() => setPage((x) => x + 1), LOOKING_ROTATE_MS);
+    return () => clearInterval(timer);
+  }, [pages]);
+  const start = (page % pages) * LOOKING_PAGE;
+  return { items: items.slice(start, start + LOOKING_PAGE), page: page % pages };
 }
 
 function useClock(): string {

@@ -11,6 +11,9 @@ import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { Link } from '../ui/router';
 import { matchesQuery, queryTerms } from '../ui/search';
 import { useAsync } from '../ui/useAsync';
+import { tickOf } from '../realtime/protocol';
+import { Deals } from './Deals';
+import { HelpQueue } from './HelpQueue';
 
 /**
  * Moderators' view of the board: the live posts plus the hidden ones (the board socket never
@@ -38,7 +41,10 @@ export function Notary() {
     () => (session ? unwrap(client.GET('/api/me')) : Promise.resolve(null)),
     [session?.token],
   );
-  const allowed = !!me.data?.roles?.some((r) => r === 'notary' || r === 'organiser');
+  const roles = me.data?.roles ?? [];
+  const allowed = roles.some((r) => r === 'notary' || r === 'organiser' || r === 'animator');
+  const moderator = roles.some((r) => r === 'notary' || r === 'organiser');
+  const broker = roles.some((r) => r === 'notary' || r === 'animator');
   const fair = useAsync(
     () =>
       allowed
@@ -49,11 +55,11 @@ export function Notary() {
   const { board, status } = useBoard(fairId, 'person', allowed);
   const [known, setKnown] = useState<Map<number, Post>>(new Map());
   const rest = useAsync(async () => {
-    if (!allowed) return undefined;
+    if (!moderator) return undefined;
     const list = await unwrap(client.GET('/api/fairs/{fairId}/posts', { params: { path: { fairId } } }));
     setKnown(toMap(list));
     return list;
-  }, [fairId, allowed]);
+  }, [fairId, moderator]);
   const [filter, setFilter] = useState<'all' | 'hidden'>('all');
   const [query, setQuery] = useState('');
 
@@ -93,61 +99,81 @@ export function Notary() {
         <p>
           <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
         </p>
-        <h1>{t('modTitle')}</h1>
+        <h1>{t('consoleTitle')}</h1>
+        {allowed && (
+          <div class="console-grid">
+            <HelpQueue fairId={fairId} tick={tickOf(board, 'help')} canAct={broker} />
+            <Deals
+              fairId={fairId}
+              tick={tickOf(board, 'post')}
+              postTitle={(id) => (id === undefined ? undefined : board.posts.get(id)?.title)}
+            />
+          </div>
+        )}
+        {moderator && <ModerationHead />}
         {(me.loading || rest.loading || fair.loading) && !(rest.data && fair.data) && <Spinner />}
         <ErrorBox error={me.error ?? rest.error ?? fair.error} />
-        <div class="filters">
-          <div class="chips" role="group">
-            <button
-              type="button"
-              class={filter === 'all' ? 'chip chip-on' : 'chip'}
-              aria-pressed={filter === 'all'}
-              onClick={() => setFilter('all')}
-            >
-              {t('modFilterAll')} ({all.length})
-            </button>
-            <button
-              type="button"
-              class={filter === 'hidden' ? 'chip chip-on' : 'chip'}
-              aria-pressed={filter === 'hidden'}
-              onClick={() => setFilter('hidden')}
-            >
-              {t('modFilterHidden')} ({hiddenCount})
-            </button>
-          </div>
-          <input
-            type="search"
-            class="search"
-            aria-label={t('searchLabel')}
-            placeholder={t('searchPlaceholder')}
-            value={query}
-            onInput={(e) => setQuery(e.currentTarget.value)}
-          />
-        </div>
-        {rest.data && fair.data && list.length === 0 && <p class="muted center">{t('modEmpty')}</p>}
-        <ul class="cards mod-list" hidden={!fair.data}>
-          {list.map((p) => (
-            <li
-              key={p.id}
-              class={`post post-${p.kind}${p.hidden ? ' post-hidden' : ''}`}
-              data-testid="mod-post"
-              data-post-id={p.id}
-            >
-              <div class="post-top">
-                <span class={`kind kind-${p.kind}`}>{tx(`kind${p.kind}`, p.kind)}</span>
-                <span class="post-cat">{categoryName(categories, p.category, lang)}</span>
-                {p.hidden && <span class="badge badge-hidden">{t('modHidden')}</span>}
+        {moderator && (
+          <>
+            <div class="filters">
+              <div class="chips" role="group">
+                <button
+                  type="button"
+                  class={filter === 'all' ? 'chip chip-on' : 'chip'}
+                  aria-pressed={filter === 'all'}
+                  onClick={() => setFilter('all')}
+                >
+                  {t('modFilterAll')} ({all.length})
+                </button>
+                <button
+                  type="button"
+                  class={filter === 'hidden' ? 'chip chip-on' : 'chip'}
+                  aria-pressed={filter === 'hidden'}
+                  onClick={() => setFilter('hidden')}
+                >
+                  {t('modFilterHidden')} ({hiddenCount})
+                </button>
               </div>
-              <strong class="post-title">{p.title}</strong>
-              {p.description && <p class="post-desc">{p.description}</p>}
-              <span class="post-entity">{p.entityName}</span>
-              <Moderate fairId={fairId} post={p} onDone={remember} />
-            </li>
-          ))}
-        </ul>
+              <input
+                type="search"
+                class="search"
+                aria-label={t('searchLabel')}
+                placeholder={t('searchPlaceholder')}
+                value={query}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            </div>
+            {rest.data && fair.data && list.length === 0 && <p class="muted center">{t('modEmpty')}</p>}
+            <ul class="cards mod-list" hidden={!fair.data}>
+              {list.map((p) => (
+                <li
+                  key={p.id}
+                  class={`post post-${p.kind}${p.hidden ? ' post-hidden' : ''}`}
+                  data-testid="mod-post"
+                  data-post-id={p.id}
+                >
+                  <div class="post-top">
+                    <span class={`kind kind-${p.kind}`}>{tx(`kind${p.kind}`, p.kind)}</span>
+                    <span class="post-cat">{categoryName(categories, p.category, lang)}</span>
+                    {p.hidden && <span class="badge badge-hidden">{t('modHidden')}</span>}
+                  </div>
+                  <strong class="post-title">{p.title}</strong>
+                  {p.description && <p class="post-desc">{p.description}</p>}
+                  <span class="post-entity">{p.entityName}</span>
+                  <Moderate fairId={fairId} post={p} onDone={remember} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </Page>
     </>
   );
+}
+
+function ModerationHead() {
+  const { t } = useI18n();
+  return <h2 class="console-h">{t('modTitle')}</h2>;
 }
 
 function Moderate({ fairId, post, onDone }: { fairId: number; post: Post; onDone: (p: ApiPost) => void }) {

@@ -24,20 +24,34 @@ import {
   type ShownPost,
 } from './posts';
 import { useOutbox } from './useOutbox';
+import { HelpButton } from './HelpButton';
+import { MyMatches, PostMatchList, proposeUrl } from './Matches';
+import { tickOf, type MatchMessage } from '../realtime/protocol';
 
-type Tab = 'offers' | 'requests' | 'mine';
-const TABS: { id: Tab; label: 'tabOffers' | 'tabRequests' | 'tabMine' }[] = [
+type Tab = 'offers' | 'requests' | 'mine' | 'matches';
+const TABS: { id: Tab; label: TextKey }[] = [
   { id: 'offers', label: 'tabOffers' },
   { id: 'requests', label: 'tabRequests' },
   { id: 'mine', label: 'tabMine' },
+  { id: 'matches', label: 'tabMatches' },
 ];
+const TAB_KEY = 'gielda.tab';
+
+function storedTab(): Tab {
+  try {
+    const v = sessionStorage.getItem(TAB_KEY);
+    return TABS.some((x) => x.id === v) ? (v as Tab) : 'offers';
+  } catch {
+    return 'offers';
+  }
+}
 /** How long the form waits for the server before it says "saved on this phone". */
 const FORM_WAIT_MS = 6000;
 
 /** Whether the form was opened from the board (so closing it goes back in history). */
 let formPushed = false;
 
-export type FairView = 'board' | 'new' | 'edit';
+export type FairView = 'board' | 'new' | 'edit' | 'post';
 
 /** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
 export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {
@@ -45,7 +59,15 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const fairId = Number(id);
   const session = getSession('person');
   const signedIn = session !== null && session.fairId === fairId;
-  const [tab, setTab] = useState<Tab>('offers');
+  const [tab, setTabState] = useState<Tab>(storedTab);
+  const setTab = (x: Tab) => {
+    setTabState(x);
+    try {
+      sessionStorage.setItem(TAB_KEY, x);
+    } catch {
+      /* storage unavailable */
+    }
+  };
   const [category, setCategory] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [flash, setFlash] = useState<{ text: string; key: number } | null>(null);
@@ -109,6 +131,23 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     }
   }, [queuedNow, online, status]);
 
+  // "Nowe dopasowanie": a toast (tap → Dopasowania) and a count on the tab until it is opened.
+  const [seenMatches, setSeenMatches] = useState(0);
+  const [matchToast, setMatchToast] = useState<MatchMessage | null>(null);
+  const unseenMatches = Math.max(0, live.matches.length - seenMatches);
+  useEffect(() => {
+    const last = live.matches[live.matches.length - 1];
+    if (last && live.matches.length > seenMatches) setMatchToast(last);
+  }, [live.matches.length]);
+  useEffect(() => {
+    if (tab === 'matches') setSeenMatches(live.matches.length);
+  }, [tab, live.matches.length]);
+  useEffect(() => {
+    if (!matchToast) return;
+    const timer = setTimeout(() => setMatchToast(null), 10000);
+    return () => clearTimeout(timer);
+  }, [matchToast]);
+
   useEffect(() => {
     if (!flash) return;
     const timer = setTimeout(() => setFlash(null), 5000);
@@ -116,7 +155,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   }, [flash]);
 
   const categories: Category[] = fair.data?.categories ?? [];
-  const catLabel = (code: string) => categoryName(categories, code, lang);
+  const catLabel = (code: string | undefined) => categoryName(categories, code ?? '', lang);
   const meInfo = {
     id: me.data?.id ?? session?.personId ?? -1,
     entityId: me.data?.entity?.id,
@@ -223,6 +262,60 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     });
   };
 
+  const propose = (mine: ApiPost | undefined, theirs: ApiPost | undefined) =>
+    navigate(proposeUrl(fairId, mine, theirs));
+
+  if (view === 'post') {
+    const post = all.find((p) => !p.pendingKey && String(p.id) === postRef);
+    const own = post ? isMine(post) : false;
+    return (
+      <>
+        <TopBar />
+        <ConnBar status={status} queued={queued} />
+        <Page>
+          <p>
+            <Link href={boardUrl}>← {t('backToBoard')}</Link>
+          </p>
+          {!post ? (
+            hasLive || rest.data ? (
+              <p class="error-box">{t('notFoundPost')}</p>
+            ) : (
+              <Spinner />
+            )
+          ) : (
+            <>
+              <ul class="cards">
+                <PostCard post={post} categoryLabel={catLabel(post.category)} showKind>
+                  {!own && canPost && open && roles.includes('participant') && (
+                    <div class="post-actions">
+                      <button
+                        type="button"
+                        class="btn btn-primary"
+                        data-testid="propose-swap"
+                        onClick={() => propose(undefined, post)}
+                      >
+                        {t('proposeSwap')}
+                      </button>
+                    </div>
+                  )}
+                </PostCard>
+              </ul>
+              <PostMatchList
+                fairId={fairId}
+                postId={post.id}
+                tick={tickOf(live, 'post')}
+                categoryLabel={catLabel}
+                onPropose={
+                  own && open && roles.includes('participant') ? (theirs) => propose(post, theirs) : undefined
+                }
+              />
+            </>
+          )}
+        </Page>
+      </>
+    );
+  }
+
   // The form (new / edit) replaces the board while it is open; the socket stays connected.
   if (view !== 'board') {
     const target = editTarget(view, postRef, all, outbox);
@@ -276,7 +369,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     );
   }
 
-  const list = tab === 'offers' ? offers : tab === 'requests' ? requests : mine;
+  const list = tab === 'offers' ? offers : tab === 'requests' ? requests : tab === 'mine' ? mine : [];
   const total = tab === 'offers' ? offerCount : tab === 'requests' ? requestCount : mine.length;
   const empty: TextKey =
     total > 0
@@ -301,10 +394,13 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
               <span class={`badge phase-${phase}`} data-testid="fair-phase">
                 {tx(`phase_${phase}`, phase)}
               </span>
-              {roles.includes('notary') && (
+              {roles.some((r) => r === 'notary' || r === 'animator') && (
                 <Link class="btn btn-small-light" href="/notary" data-testid="to-moderation">
-                  {t('moderation')}
+                  {t('consoleTitle')}
                 </Link>
+              )}
+              {roles.includes('participant') && session.personId !== undefined && (
+                <HelpButton fairId={fairId} personId={session.personId} board={live} />
               )}
             </section>
             <nav class="tabs" role="tablist">
@@ -318,13 +414,21 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                   onClick={() => setTab(x.id)}
                 >
                   {t(x.label)}
-                  <span class="tab-count">
-                    {x.id === 'offers' ? offerCount : x.id === 'requests' ? requestCount : mine.length}
-                  </span>
+                  {x.id === 'matches' ? (
+                    unseenMatches > 0 && (
+                      <span class="tab-badge" data-testid="matches-badge">
+                        {unseenMatches}
+                      </span>
+                    )
+                  ) : (
+                    <span class="tab-count">
+                      {x.id === 'offers' ? offerCount : x.id === 'requests' ? requestCount : mine.length}
+                    </span>
+                  )}
                 </button>
               ))}
             </nav>
-            {tab !== 'mine' && (
+            {(tab === 'offers' || tab === 'requests') && (
               <div class="filters">
                 <input
                   type="search"
@@ -372,7 +476,18 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
               />
             )}
             <section role="tabpanel" class="board" data-testid={`board-${tab}`}>
-              {list.length === 0 ? (
+              {tab === 'matches' ? (
+                roles.includes('participant') ? (
+                  <MyMatches
+                    fairId={fairId}
+                    tick={tickOf(live, 'post') + live.matches.length}
+                    categoryLabel={catLabel}
+                    onPropose={propose}
+                  />
+                ) : (
+                  <p class="muted center empty">{t('matchesEmpty')}</p>
+                )
+              ) : list.length === 0 ? (
                 <p class="muted center empty">
                   {hasLive || rest.data ? t(empty) : rest.error ? t('networkError') : t('loading')}
                 </p>
@@ -384,6 +499,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                       post={p}
                       categoryLabel={catLabel(p.category ?? '')}
                       showKind={tab === 'mine'}
+                      href={p.pendingKey ? undefined : `${boardUrl}/p/${p.id}`}
                     >
                       {tab === 'mine' && (
                         <MyActions
@@ -417,6 +533,22 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
           <p class="toast" role="status" data-testid="toast" key={flash.key}>
             {flash.text}
           </p>
+        )}
+        {matchToast && !flash && (
+          <button
+            type="button"
+            class="toast toast-match"
+            role="status"
+            data-testid="match-toast"
+            onClick={() => {
+              setMatchToast(null);
+              setTab('matches');
+              if (view !== 'board') navigate(boardUrl);
+            }}
+          >
+            {t('newMatchToast', { title: matchToast.match.title ?? '' })}
+            <span class="toast-action">{t('newMatchOpen')} →</span>
+          </button>
         )}
       </Page>
     </>

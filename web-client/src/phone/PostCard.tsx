@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useI18n } from '../i18n';
+import { Link } from '../ui/router';
 import { FAIR_TIME_ZONE } from '../ui/time';
 import type { ShownPost } from './posts';
 
@@ -19,11 +20,14 @@ export function PostCard({
   post,
   categoryLabel,
   showKind,
+  href,
   children,
 }: {
   post: ShownPost;
   categoryLabel: string;
   showKind?: boolean;
+  /** Where a tap on the title leads (the post's detail with its matches). */
+  href?: string;
   children?: ComponentChildren;
 }) {
   const { t, tx, lang } = useI18n();
@@ -49,7 +53,13 @@ export function PostCard({
         <span class="post-cat">{categoryLabel}</span>
         <span class="post-time">{timeOf(post.createdAt, lang)}</span>
       </div>
-      <strong class="post-title">{post.title}</strong>
+      {href ? (
+        <Link class="post-title post-link" href={href} data-testid="post-link">
+          {post.title}
+        </Link>
+      ) : (
+        <strong class="post-title">{post.title}</strong>
+      )}
       {post.description && <p class="post-desc">{post.description}</p>}
       {details && <p class="post-details">{details}</p>}
       <span class="post-entity">

@@ -6,6 +6,7 @@ import {
   reduce,
   resumeMessage,
   serialize,
+  tickOf,
   visiblePosts,
   type ServerMessage,
 } from './protocol';
@@ -116,5 +117,52 @@ describe('board counters and storage', () => {
     expect(back.counters).toEqual(s.counters);
     expect(deserialize('{"v":2}')).toBeNull();
     expect(deserialize('not json')).toBeNull();
+  });
+});
+
+describe('matches, ticks and registered contracts', () => {
+  it('keeps a match notice without touching seq, once per pair', () => {
+    let s = reduce(initialState(), snapshot).state;
+    const m: ServerMessage = {
+      type: 'match',
+      seq: 9,
+      postId: 1,
+      postTitle: 'post 1',
+      match: { postId: 2, title: 'post 2', kind: 'REQUEST', entityId: 2, entityName: 'F' },
+    };
+    s = reduce(s, m).state;
+    s = reduce(s, m).state;
+    expect(s.seq).toBe(5);
+    expect(s.resyncing).toBe(false);
+    expect(s.matches).toHaveLength(1);
+    // The next real event is still applied in order.
+    s = reduce(s, ev(6, { kind: 'post.created', post: post(3) })).state;
+    expect(s.seq).toBe(6);
+  });
+
+  it('counts events per family and keeps registered contracts for the ticker', () => {
+    let s = reduce(initialState(), snapshot).state;
+    const star = tickOf(s, 'help');
+    s = reduce(s, ev(6, { kind: 'help.requested', helpId: 1, entityId: 2 })).state;
+    expect(tickOf(s, 'help')).toBe(star + 1);
+    expect(tickOf(s, 'contract')).toBe(star);
+    s = reduce(
+      s,
+      ev(7, {
+        kind: 'contract.registered',
+        contractId: 4,
+        number: 1,
+        parties: [{ name: 'Fundacja' }, { name: 'Bank' }],
+        headline: 'sala ↔ promocja',
+      }),
+    ).state;
+    expect(s.counters.contracts).toBe(1);
+    expect(s.registered[0]).toMatchObject({
+      number: 1,
+      parties: ['Fundacja', 'Bank'],
+      headline: 'sala ↔ promocja',
+    });
+    const back = deserialize(serialize(s));
+    expect(back?.registered[0]?.number).toBe(1);
   });
 });

@@ -38,7 +38,29 @@ export type ServerMessage =
   | { type: 'event'; fairId: number; seq: number; epoch?: Epoch; event: BoardEvent }
   | { type: 'caughtUp'; seq: number }
   | { type: 'pong' }
-  | { type: 'error'; code: string; message?: string };
+  | { type: 'error'; code: string; message?: string }
+  | MatchMessage;
+
+/**
+ * "Nowe dopasowanie": sent only to the phones of the entity whose post got a new good match. It
+ * carries the seq of the event that caused it but is not a log event (no seq bookkeeping).
+ */
+export interface MatchMessage {
+  type: 'match';
+  seq: number;
+  postId: number;
+  postTitle?: string;
+  match: { postId: number; title?: string; kind?: string; entityId?: number; entityName?: string };
+}
+
+/** A registered contract as the ticker shows it (from the contract.registered event). */
+export interface RegisteredContract {
+  seq: number;
+  contractId: number;
+  number: number;
+  parties: string[];
+  headline: string;
+}
 
 export interface BoardState {
   epoch: Epoch;
@@ -52,6 +74,17 @@ export interface BoardState {
   /** A resume was sent because of a gap; further gap events are ignored until it is answered. */
   resyncing: boolean;
   lastError: string | null;
+  /**
+   * How many events of each family ("post", "contract", "help", …) were applied since the page
+   * opened: screens that read something over REST refetch when their family's number changes.
+   */
+  ticks: Readonly<Record<string, number>>;
+  /** The newest registered contracts, newest first (kept with the board). */
+  registered: readonly RegisteredContract[];
+  /** The newest events other than posts (help, contracts, …), oldest first (not kept). */
+  recent: readonly { seq: number; event: BoardEvent }[];
+  /** New-match notices for this phone, oldest first (not kept). */
+  matches: readonly MatchMessage[];
 }
 
 export const EMPTY_COUNTERS: Counters = { people: 0, present: 0, entities: 0, offers: 0, requests: 0 };
@@ -66,7 +99,43 @@ export function initialState(): BoardState {
     caughtUp: false,
     resyncing: false,
     lastError: null,
+    ticks: {},
+    registered: [],
+    recent: [],
+    matches: [],
   };
+}
+
+const REGISTERED_KEPT = 10;
+const MATCHES_KEPT = 20;
+const RECENT_KEPT = 30;
+
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
+/** The ticker line of a contract.registered event, or null if the event lacks its number. */
+export function registeredOf(seq: number, ev: BoardEvent): RegisteredContract | null {
+  const number = num(ev.number);
+  const contractId = num(ev.contractId);
+  if (number === undefined || contractId === undefined) return null;
+  const parties = Array.isArray(ev.parties)
+    ? ev.parties.map((p) =>
+        typeof p === 'object' && p !== null ? str((p as { name?: unknown }).name) : str(p),
+      )
+    : [];
+  return { seq, contractId, number, parties: parties.filter(Boolean), headline: str(ev.headline) };
+}
+
+/** A number that changes whenever an event of one of `families` (or a new snapshot) arrives. */
+export function tickOf(s: BoardState, ...families: string[]): number {
+  return families.reduce((n, f) => n + (s.ticks[f] ?? 0), s.ticks['*'] ?? 0);
+}
+
+/** The family of an event kind: "contract.registered" → "contract". */
+export function family(kind: string): string {
+  const i = kind.indexOf('.');
+  return i < 0 ? kind : kind.slice(0, i);
 }
 
 export function resumeMessage(s: BoardState): ClientMessage {
@@ -177,6 +246,8 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
           caughtUp: true,
           resyncing: false,
           lastError: null,
+          // Anything may have changed: everyone who reads over REST refetches.
+          ticks: { ...s.ticks, '*': (s.ticks['*'] ?? 0) + 1 },
         },
       };
     }
@@ -188,12 +259,27 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
         return { state, send: resumeMessage(state) };
       }
       const applied = applyEvent(s, msg.event);
-      return { state: { ...applied, seq: msg.seq, resyncing: false } };
+      const f = family(String(msg.event.kind));
+      const ticks = { ...s.ticks, [f]: (s.ticks[f] ?? 0) + 1 };
+      let registered = s.registered;
+      if (msg.event.kind === 'contract.registered') {
+        const r = registeredOf(msg.seq, msg.event);
+        if (r) registered = [r, ...registered.filter((x) => x.number !== r.number)].slice(0, REGISTERED_KEPT);
+      }
+      const recent =
+        f === 'post' ? s.recent : [...s.recent, { seq: msg.seq, event: msg.event }].slice(-RECENT_KEPT);
+      return { state: { ...applied, seq: msg.seq, resyncing: false, ticks, registered, recent } };
     }
     case 'caughtUp':
       return { state: { ...s, caughtUp: true, resyncing: false } };
     case 'error':
       return { state: { ...s, lastError: msg.code } };
+    case 'match': {
+      if (typeof msg.postId !== 'number' || typeof msg.match?.postId !== 'number') return { state: s };
+      const same = (m: MatchMessage) => m.postId === msg.postId && m.match.postId === msg.match.postId;
+      if (s.matches.some(same)) return { state: s };
+      return { state: { ...s, matches: [...s.matches, msg].slice(-MATCHES_KEPT) } };
+    }
     case 'pong':
     default:
       return { state: s };
@@ -216,6 +302,7 @@ export function serialize(s: BoardState): string {
     phase: s.phase,
     counters: s.counters,
     posts: [...s.posts.values()],
+    registered: s.registered,
   });
 }
 
@@ -229,6 +316,7 @@ export function deserialize(text: string | null): BoardState | null {
       phase?: string | null;
       counters?: Partial<Counters>;
       posts?: unknown[];
+      registered?: RegisteredContract[];
     };
     if (o.v !== 1 || typeof o.seq !== 'number' || o.seq < 0 || !Array.isArray(o.posts)) return null;
     const posts = new Map<number, Post>();
@@ -240,6 +328,9 @@ export function deserialize(text: string | null): BoardState | null {
       phase: o.phase ?? null,
       posts,
       counters: { ...EMPTY_COUNTERS, ...o.counters },
+      registered: Array.isArray(o.registered)
+        ? o.registered.filter((r) => typeof r?.number === 'number').slice(0, REGISTERED_KEPT)
+        : [],
     };
   } catch {
     return null;

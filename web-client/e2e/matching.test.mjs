@@ -1,0 +1,182 @@
+// Journey 3 (matches) and the brokers: phone B posts an offer that fits phone A's request, and A
+// gets a "Nowe dopasowanie" toast that leads to "Dopasowania"; the notary console shows the swap
+// (A ↔ B) and the help queue live (A asks for help, the notary takes it, A sees it); the big
+// screen shows "Wciąż szukają". Data is set up over REST.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ARTIFACTS,
+  config,
+  launchBrowser,
+  organiserToken,
+  PHONE,
+  rest,
+  SCREEN,
+  withArtifacts,
+} from './support.mjs';
+
+const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
+const shot = async (page, name) => {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+};
+
+describe('matching: toast on a phone, deals and help queue on the console, still looking on the screen', () => {
+  const env = {};
+  let b;
+
+  before(async () => {
+    const token = await organiserToken();
+    const fair = await rest('POST', '/api/fairs', {
+      token,
+      body: {
+        name: `Giełda dopasowań ${stamp}`,
+        venue: 'Centrum Kultury, Tczew',
+        startsAt: new Date(Date.now() + 3600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      },
+    });
+    const fairId = fair.id;
+    const entity = (name, sector, town) =>
+      rest('POST', `/api/fairs/${fairId}/entities`, { token, body: { name, sector, town } });
+    const ngo = await entity(`Fundacja Ziarno ${stamp}`, 'NGO', 'Tczew');
+    const school = await entity(`Szkoła Podstawowa nr 2 ${stamp}`, 'PUBLIC', 'Tczew');
+    const person = (displayName, entityId, role) =>
+      rest('POST', `/api/fairs/${fairId}/people`, { token, body: { displayName, entityId, roles: [role] } });
+    const anna = await person('Anna Nowak', ngo.id, 'participant');
+    const bartek = await person('Bartek Wiśniewski', school.id, 'participant');
+    const notary = await person('Natalia Notariusz', ngo.id, 'notary');
+    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'REGISTRATION' } });
+    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'LIVE' } });
+    const screen = await rest('POST', `/api/fairs/${fairId}/screens`, { token });
+    const post = async (who, body) => {
+      const { token: t } = await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } });
+      return rest('POST', `/api/fairs/${fairId}/posts`, { token: t, body: { town: 'Tczew', ...body } });
+    };
+    // A needs a room and offers promotion; B needs promotion (B's room offer comes from the phone).
+    const need = await post(anna, {
+      kind: 'REQUEST',
+      category: 'ROOMS',
+      title: `Sala na warsztaty dla 30 osób ${stamp}`,
+      description: 'Sala z rzutnikiem na sobotnie warsztaty',
+    });
+    await post(anna, {
+      kind: 'OFFER',
+      category: 'PROMOTION',
+      title: `Promocja wydarzenia w mediach społecznościowych ${stamp}`,
+    });
+    await post(bartek, {
+      kind: 'REQUEST',
+      category: 'PROMOTION',
+      title: `Promocja festynu szkolnego w mediach społecznościowych ${stamp}`,
+    });
+    const lonely = await post(bartek, {
+      kind: 'REQUEST',
+      category: 'TRANSPORT',
+      title: `Przewóz łodzi żaglowej nad jezioro ${stamp}`,
+    });
+    Object.assign(env, { token, fairId, fair, anna, bartek, notary, screen, need, lonely });
+
+    b = await launchBrowser();
+    env.a = await b.newContext(PHONE);
+    env.b = await b.newContext(PHONE);
+    env.s = await b.newContext(SCREEN);
+    env.n = await b.newContext();
+    await Promise.all([
+      env.a.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`),
+      env.b.page.goto(`${config.baseUrl}/b/${bartek.badgeToken}`),
+      env.s.page.goto(`${config.baseUrl}/screen/${screen.screenToken}`),
+      env.n.page.goto(`${config.baseUrl}/b/${notary.badgeToken}`),
+    ]);
+    for (const x of [env.a, env.b, env.n]) {
+      await x.page.locator('[data-testid="conn"].conn-live').waitFor();
+    }
+    await env.n.page.getByTestId('to-moderation').click();
+    await env.n.page.getByRole('heading', { name: 'Konsola notariusza' }).waitFor();
+    await env.s.page.getByTestId('screen-conn').waitFor({ state: 'detached' });
+  });
+
+  after(async () => {
+    await b?.dispose();
+  });
+
+  const run = (name, body) =>
+    it(name, () =>
+      withArtifacts(
+        name,
+        () => b.contexts,
+        () => body(),
+      ),
+    );
+
+  run('a matching post from phone B brings a "Nowe dopasowanie" toast to phone A', async () => {
+    const { a } = env;
+    const pb = env.b.page;
+    const title = `Sala na warsztaty dla 30 osób z rzutnikiem ${stamp}`;
+    await pb.getByTestId('add-post').click();
+    const form = pb.getByTestId('post-form');
+    await form.getByLabel('Tytuł').fill(title);
+    await form.getByRole('radio', { name: 'Sale i lokale' }).click();
+    await form.getByRole('button', { name: 'Opublikuj' }).click();
+    await pb.getByTestId('toast').filter({ hasText: 'Opublikowano.' }).waitFor();
+
+    const toast = a.page.getByTestId('match-toast').filter({ hasText: 'Nowe dopasowanie' });
+    await toast.filter({ hasText: title }).waitFor();
+    await a.page.getByTestId('matches-badge').waitFor();
+    await shot(a.page, 'phone-match-toast');
+    await toast.click();
+    assert.equal(
+      await a.page.getByRole('tab', { name: /Dopasowania/ }).getAttribute('aria-selected'),
+      'true',
+    );
+    const group = a.page.getByTestId('match-group').filter({ hasText: env.need.title });
+    const match = group.getByTestId('match').filter({ hasText: title });
+    await match.waitFor();
+    assert.match(await match.getByTestId('match-score').innerText(), /^(bardzo dobre|dobre|możliwe)$/);
+    assert.ok((await match.locator('.reason').count()) > 0, 'reasons as chips');
+    await match.getByRole('button', { name: 'Zaproponuj kontrakt' }).waitFor();
+    await a.page.getByTestId('matches-badge').waitFor({ state: 'detached' });
+    await shot(a.page, 'phone-matches');
+
+    // The request's detail on phone B lists who fits it (B's own room offer).
+    await pb.getByRole('tab', { name: /Potrzeby/ }).click();
+    await pb.getByTestId('post-link').filter({ hasText: env.need.title }).click();
+    await pb.getByTestId('post-matches').getByTestId('match').filter({ hasText: title }).waitFor();
+    await pb.getByTestId('propose-swap').waitFor();
+    await shot(pb, 'phone-post-detail');
+    await pb.goBack();
+  });
+
+  run('the notary console shows the swap and follows the help queue live', async () => {
+    const { a, n } = env;
+    const deal = n.page.getByTestId('deal').filter({ hasText: '↔' });
+    await deal.filter({ hasText: 'Fundacja Ziarno' }).filter({ hasText: 'Szkoła Podstawowa nr 2' }).waitFor();
+
+    await a.page.getByTestId('need-help').click();
+    await a.page.getByLabel('Czego potrzebujesz?').fill('Nie wiem, jak napisać kontrakt');
+    await a.page.getByTestId('need-help-send').click();
+    await a.page.getByTestId('help-state').filter({ hasText: 'Pomoc jest w drodze' }).waitFor();
+
+    const item = n.page.getByTestId('help-item').filter({ hasText: 'Anna Nowak' });
+    await item.filter({ hasText: 'Nie wiem, jak napisać kontrakt' }).waitFor();
+    await shot(n.page, 'console-help-deals');
+    await item.getByTestId('help-take').click();
+    await a.page.getByTestId('help-state').filter({ hasText: 'Pomocnik już idzie' }).waitFor();
+    await item.getByTestId('help-done').click();
+    await item.waitFor({ state: 'detached' });
+    await a.page.getByTestId('help-state').filter({ hasText: 'Gotowe' }).waitFor();
+    await a.page.getByTestId('need-help').waitFor();
+  });
+
+  run('the big screen shows requests still looking for a match', async () => {
+    const { s } = env;
+    await s.page
+      .getByTestId('still-looking')
+      .getByTestId('looking-item')
+      .filter({ hasText: env.lonely.title })
+      .waitFor();
+    await shot(s.page, 'screen-still-looking');
+  });
+});
