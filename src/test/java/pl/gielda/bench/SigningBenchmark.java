@@ -52,6 +52,16 @@ public final class SigningBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final double RETRY_SHARE = 0.2;
 
+  /**
+   * Processes whose CPU time is reported per phase (the app and its PostgreSQL), from {@code
+   * GIELDA_BENCH_PIDS}: the machine may be shared, so CPU per operation says more than ops/s.
+   */
+  private static final List<Long> PIDS =
+      java.util.Arrays.stream(env("GIELDA_BENCH_PIDS", "").trim().split("[\\s,]+"))
+          .filter(x -> !x.isBlank())
+          .map(Long::parseLong)
+          .toList();
+
   private record Reply(int status, JsonNode body) {}
 
   private record Person(long id, long entityId, String token) {}
@@ -188,6 +198,7 @@ public final class SigningBenchmark {
 
   private Phase phase(String name, List<Op> ops) throws Exception {
     Phase phase = new Phase(name, ops.size());
+    long cpuBefore = cpuTicks();
     Semaphore slots = new Semaphore(concurrency);
     List<CompletableFuture<Void>> all = new ArrayList<>();
     long start = System.nanoTime();
@@ -228,6 +239,16 @@ public final class SigningBenchmark {
     CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(10, TimeUnit.MINUTES);
     phase.wallNanos = System.nanoTime() - start;
     report(phase, ops.size());
+    if (!PIDS.isEmpty()) {
+      double cpuSeconds = (cpuTicks() - cpuBefore) / 100.0;
+      System.out.printf(
+          "%-9s server CPU %.1f s for %.1f s wall (%.2f cores), %.2f ms CPU per op%n",
+          name,
+          cpuSeconds,
+          phase.wallNanos / 1e9,
+          cpuSeconds / (phase.wallNanos / 1e9),
+          1000 * cpuSeconds / ops.size());
+    }
     return phase;
   }
 
@@ -506,6 +527,22 @@ public final class SigningBenchmark {
                               }
                             }));
     return reply.toCompletionStage().toCompletableFuture();
+  }
+
+  /** utime + stime of the listed processes, in clock ticks (1/100 s on Linux). */
+  private static long cpuTicks() {
+    long ticks = 0;
+    for (long pid : PIDS) {
+      try {
+        String stat =
+            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      } catch (Exception e) {
+        // The process ended (a PostgreSQL backend): its time is gone with it.
+      }
+    }
+    return ticks;
   }
 
   private static String env(String name, String fallback) {
