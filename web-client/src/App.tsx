@@ -25,6 +25,15 @@ const routes: Route[] = [
   { path: '/f/:fairId/new', view: (p) => <FairHome id={p.fairId!} view="new" /> },
   { path: '/f/:fairId/edit/:ref', view: (p) => <FairHome id={p.fairId!} view="edit" postRef={p.ref!} /> },
   { path: '/f/:fairId/p/:ref', view: (p) => <FairHome id={p.fairId!} view="post" postRef={p.ref!} /> },
+  { path: '/f/:fairId/contracts/new', view: (p) => <FairHome id={p.fairId!} view="contract-new" /> },
+  {
+    path: '/f/:fairId/contracts/:ref',
+    view: (p) => <FairHome id={p.fairId!} view="contract" postRef={p.ref!} />,
+  },
+  {
+    path: '/f/:fairId/contracts/:ref/edit',
+    view: (p) => <FairHome id={p.fairId!} view="contract-edit" postRef={p.ref!} />,
+  },
   { path: '/screen/:token', view: (p) => <Screen token={p.token!} /> },
   { path: '/notary', view: () => <Notary /> },
 ];

@@ -456,6 +456,761 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: {
+                    status?: components["schemas"]["ContractStatus"];
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Propose */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ProposeInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/chain/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Verification"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Paper */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PaperInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/partner-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lookup */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LookupInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PartnerView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Queue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Edit */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EditInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pdf */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RegisterInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return To Parties */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WithdrawInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContractView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/deals": {
         parameters: {
             query?: never;
@@ -1946,6 +2701,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/contracts/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify */
+        get: {
+            parameters: {
+                query: {
+                    fair: number;
+                    hash: string;
+                    number: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicVerifyView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/fairs/{joinCode}": {
         parameters: {
             query?: never;
@@ -2076,6 +2871,48 @@ export interface components {
             namePl?: string;
             nameEn?: string;
         };
+        /** @enum {string} */
+        ContractStatus: "PROPOSED" | "SIGNED" | "RETURNED" | "WITHDRAWN" | "REGISTERED";
+        ContractView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            fairId?: number;
+            status?: components["schemas"]["ContractStatus"];
+            source?: components["schemas"]["Source"];
+            origin?: components["schemas"]["Origin"];
+            /** Format: int32 */
+            version?: number;
+            contentHash?: string;
+            title?: string;
+            notes?: string;
+            postIds?: number[];
+            parties?: components["schemas"]["PartyView"][];
+            items?: components["schemas"]["ItemView"][];
+            signatures?: components["schemas"]["SignatureView"][];
+            moneyFlagged?: boolean;
+            moneyFindings?: components["schemas"]["MoneyFinding"][];
+            warnings?: components["schemas"]["Warning"][];
+            /** Format: int64 */
+            proposedBy?: number;
+            /** Format: int64 */
+            proposedOnBehalfBy?: number;
+            createdAt?: components["schemas"]["Instant"];
+            updatedAt?: components["schemas"]["Instant"];
+            signedAt?: components["schemas"]["Instant"];
+            returnedReason?: string;
+            returnedAt?: components["schemas"]["Instant"];
+            withdrawnReason?: string;
+            withdrawnAt?: components["schemas"]["Instant"];
+            /** Format: int32 */
+            number?: number;
+            registeredAt?: components["schemas"]["Instant"];
+            registeredByName?: string;
+            moneyJustification?: string;
+            prevHash?: string;
+            recordHash?: string;
+            verifyUrl?: string;
+        };
         DealView: {
             kind?: string;
             entityIds?: number[];
@@ -2091,6 +2928,17 @@ export interface components {
             /** Format: double */
             planScore?: number;
             planProvenOptimal?: boolean;
+        };
+        EditInput: {
+            /** Format: int32 */
+            version: number;
+            parties?: components["schemas"]["PartyRef"][];
+            items: components["schemas"]["ItemInput"][];
+            title?: string;
+            notes?: string;
+            postIds?: number[];
+            /** Format: int64 */
+            onBehalfOf?: number;
         };
         EntityInput: {
             name: string;
@@ -2165,6 +3013,36 @@ export interface components {
          * @example 2022-03-10T16:15:50Z
          */
         Instant: string;
+        ItemInput: {
+            /** Format: int64 */
+            fromEntityId?: number;
+            /** Format: int64 */
+            toEntityId?: number;
+            /** Format: int32 */
+            fromParty?: number;
+            /** Format: int32 */
+            toParty?: number;
+            category: string;
+            description: string;
+            quantity?: string;
+            when?: string;
+            valuePln?: number;
+            hours?: number;
+        };
+        ItemView: {
+            /** Format: int32 */
+            position?: number;
+            /** Format: int64 */
+            fromEntityId?: number;
+            /** Format: int64 */
+            toEntityId?: number;
+            category?: string;
+            description?: string;
+            quantity?: string;
+            when?: string;
+            valuePln?: number;
+            hours?: number;
+        };
         JoinInput: {
             joinCode: string;
             displayName: string;
@@ -2199,6 +3077,9 @@ export interface components {
             email: string;
             password: string;
         };
+        LookupInput: {
+            badgeToken: string;
+        };
         MatchView: {
             post?: components["schemas"]["PostView"];
             /** Format: double */
@@ -2216,6 +3097,14 @@ export interface components {
             roles?: string[];
             entity?: components["schemas"]["EntityRef"];
         };
+        /** @enum {string} */
+        Method: "PHONE" | "HELP_DESK" | "PAPER";
+        MoneyFinding: {
+            field?: string;
+            fragment?: string;
+            reasonPl?: string;
+            reasonEn?: string;
+        };
         OrganiserInput: {
             email: string;
             displayName: string;
@@ -2226,6 +3115,40 @@ export interface components {
             id?: number;
             email?: string;
             displayName?: string;
+        };
+        /** @enum {string} */
+        Origin: "DIRECT" | "POST" | "MATCH" | "BADGE";
+        PaperInput: {
+            parties: components["schemas"]["PartyRef"][];
+            items: components["schemas"]["ItemInput"][];
+            title?: string;
+            notes?: string;
+            postIds?: number[];
+            signatories: number[];
+            justification?: string;
+        };
+        PartnerView: {
+            /** Format: int64 */
+            personId?: number;
+            displayName?: string;
+            /** Format: int64 */
+            entityId?: number;
+            entityName?: string;
+            sector?: components["schemas"]["Sector"];
+        };
+        PartyRef: {
+            /** Format: int64 */
+            entityId?: number;
+            /** Format: int64 */
+            personId?: number;
+            badgeToken?: string;
+        };
+        PartyView: {
+            /** Format: int64 */
+            entityId?: number;
+            name?: string;
+            sector?: components["schemas"]["Sector"];
+            signed?: boolean;
         };
         PersonInput: {
             displayName: string;
@@ -2312,6 +3235,17 @@ export interface components {
             createdAt?: components["schemas"]["Instant"];
             updatedAt?: components["schemas"]["Instant"];
         };
+        ProposeInput: {
+            partners: components["schemas"]["PartyRef"][];
+            items: components["schemas"]["ItemInput"][];
+            title?: string;
+            notes?: string;
+            postIds?: number[];
+            origin?: components["schemas"]["Origin"];
+            /** Format: int64 */
+            onBehalfOf?: number;
+            signNow?: boolean;
+        };
         PublicEntityView: {
             /** Format: int64 */
             id?: number;
@@ -2325,6 +3259,22 @@ export interface components {
             venue?: string;
             startsAt?: components["schemas"]["Instant"];
             phase?: components["schemas"]["Phase"];
+        };
+        PublicVerifyView: {
+            valid?: boolean;
+            /** Format: int64 */
+            fairId?: number;
+            /** Format: int32 */
+            number?: number;
+            registeredOn?: string;
+            parties?: string[];
+            reason?: string;
+        };
+        RegisterInput: {
+            justification?: string;
+        };
+        ReturnInput: {
+            reason: string;
         };
         RolesInput: {
             roles: string[];
@@ -2344,6 +3294,29 @@ export interface components {
             displayName: string;
             password: string;
         };
+        SignInput: {
+            /** Format: int32 */
+            version: number;
+            contentHash?: string;
+            /** Format: int64 */
+            onBehalfOf?: number;
+        };
+        SignatureView: {
+            /** Format: int64 */
+            entityId?: number;
+            /** Format: int64 */
+            personId?: number;
+            personName?: string;
+            method?: components["schemas"]["Method"];
+            /** Format: int64 */
+            onBehalfBy?: number;
+            /** Format: int32 */
+            version?: number;
+            contentHash?: string;
+            signedAt?: components["schemas"]["Instant"];
+        };
+        /** @enum {string} */
+        Source: "APP" | "PAPER";
         /** @enum {string} */
         Status: "ACTIVE" | "WITHDRAWN";
         TokenView: {
@@ -2353,6 +3326,26 @@ export interface components {
             fairId?: number;
             /** Format: int64 */
             personId?: number;
+        };
+        Verification: {
+            valid?: boolean;
+            /** Format: int32 */
+            count?: number;
+            headHash?: string;
+            /** Format: int32 */
+            firstBrokenNumber?: number;
+            reason?: string;
+        };
+        Warning: {
+            code?: string;
+            field?: string;
+            messagePl?: string;
+            messageEn?: string;
+        };
+        WithdrawInput: {
+            reason?: string;
+            /** Format: int64 */
+            onBehalfOf?: number;
         };
     };
     responses: never;

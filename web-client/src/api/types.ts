@@ -48,3 +48,12 @@ export type Match = Ok<'/api/fairs/{fairId}/matches/for/{postId}', 'get'>[number
 export type Deals = Ok<'/api/fairs/{fairId}/deals', 'get'>;
 export type Deal = NonNullable<Deals['plan']>[number];
 export type Help = Ok<'/api/fairs/{fairId}/help-requests', 'get'>[number];
+
+export type Contract = Ok<'/api/fairs/{fairId}/contracts/{contractId}', 'get'>;
+export type ContractStatus = NonNullable<Contract['status']>;
+export type ProposeInput = Body<'/api/fairs/{fairId}/contracts', 'post'>;
+export type EditInput = Body<'/api/fairs/{fairId}/contracts/{contractId}', 'put'>;
+export type ItemInput = ProposeInput['items'][number];
+export type PaperInput = Body<'/api/fairs/{fairId}/contracts/paper', 'post'>;
+export type Partner = Ok<'/api/fairs/{fairId}/contracts/partner-lookup', 'post'>;
+export type ChainCheck = Ok<'/api/fairs/{fairId}/contracts/chain/verify', 'get'>;

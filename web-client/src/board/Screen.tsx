@@ -128,7 +128,9 @@ export function Screen({ token }: { token: string }) {
                 data-testid="ticker-contract"
                 data-number={k.number}
               >
-                <span class="ticker-kind kind-CONTRACT">{t('screenContractGong', { n: k.number })}</span>
+                <span class="ticker-kind kind-CONTRACT" aria-hidden="true">
+                  ✔
+                </span>
                 <div class="ticker-body">
                   <span class="ticker-title">
                     {t('contractNo', { n: k.number })}: {k.parties.join(' ↔ ')}

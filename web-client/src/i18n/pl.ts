@@ -305,7 +305,6 @@ export const pl = {
   dealCycle: 'Łańcuch',
   consoleTitle: 'Konsola notariusza',
   screenStillLooking: 'Wciąż szukają',
-  screenContractGong: 'Kontrakt nr {n}',
   tabContracts: 'Kontrakty',
   myContracts: 'Moje kontrakty',
   contractsEmpty:
@@ -380,6 +379,7 @@ export const pl = {
   paperPerson: 'Osoba {n}',
   paperSave: 'Wpisz i zarejestruj',
   paperMissing: 'Wybierz co najmniej dwie osoby z różnych podmiotów.',
+  contentHashLabel: 'Skrót treści: {hash}',
   sectionModeration: 'Moderacja',
   sectionContracts: 'Kontrakty',
   sectionHelp: 'Pomoc',

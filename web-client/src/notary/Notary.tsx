@@ -12,6 +12,7 @@ import { Link } from '../ui/router';
 import { matchesQuery, queryTerms } from '../ui/search';
 import { useAsync } from '../ui/useAsync';
 import { tickOf } from '../realtime/protocol';
+import { ContractQueue, PaperForm } from './ContractQueue';
 import { Deals } from './Deals';
 import { HelpQueue } from './HelpQueue';
 
@@ -100,6 +101,22 @@ export function Notary() {
           <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
         </p>
         <h1>{t('consoleTitle')}</h1>
+        {moderator && fair.data && (
+          <div class="console-grid console-grid-contracts">
+            <ContractQueue
+              fairId={fairId}
+              tick={tickOf(board, 'contract')}
+              categoryLabel={(c) => categoryName(categories, c, lang)}
+            />
+            <PaperForm
+              fairId={fairId}
+              categories={categories.map((c) => ({
+                code: c.code ?? '',
+                label: categoryName(categories, c.code, lang),
+              }))}
+            />
+          </div>
+        )}
         {allowed && (
           <div class="console-grid">
             <HelpQueue fairId={fairId} tick={tickOf(board, 'help')} canAct={broker} />

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { getSession } from '../api/session';
-import type { Me as MeView, Person, Post as ApiPost } from '../api/types';
+import type { Entity, Me as MeView, Person, Post as ApiPost } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import type { TextKey } from '../i18n/pl';
 import type { Post } from '../realtime/protocol';
@@ -25,15 +25,17 @@ import {
 } from './posts';
 import { useOutbox } from './useOutbox';
 import { HelpButton } from './HelpButton';
+import { ContractDetail, ContractForm, MyContracts, type Me as ContractMe } from './Contracts';
 import { MyMatches, PostMatchList, proposeUrl } from './Matches';
 import { tickOf, type MatchMessage } from '../realtime/protocol';
 
-type Tab = 'offers' | 'requests' | 'mine' | 'matches';
+type Tab = 'offers' | 'requests' | 'mine' | 'matches' | 'contracts';
 const TABS: { id: Tab; label: TextKey }[] = [
   { id: 'offers', label: 'tabOffers' },
   { id: 'requests', label: 'tabRequests' },
   { id: 'mine', label: 'tabMine' },
   { id: 'matches', label: 'tabMatches' },
+  { id: 'contracts', label: 'tabContracts' },
 ];
 const TAB_KEY = 'gielda.tab';
 
@@ -51,7 +53,7 @@ const FORM_WAIT_MS = 6000;
 /** Whether the form was opened from the board (so closing it goes back in history). */
 let formPushed = false;
 
-export type FairView = 'board' | 'new' | 'edit' | 'post';
+export type FairView = 'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit';
 
 /** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
 export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {
@@ -265,6 +267,57 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const propose = (mine: ApiPost | undefined, theirs: ApiPost | undefined) =>
     navigate(proposeUrl(fairId, mine, theirs));
 
+  const myEntity =
+    meInfo.entityId !== undefined ? { entityId: meInfo.entityId, entityName: meInfo.entityName ?? '' } : null;
+  const categoryOptions = categories.map((c) => ({ code: c.code ?? '', label: catLabel(c.code) }));
+  if (view === 'contract-new' || view === 'contract' || view === 'contract-edit') {
+    const contractId = Number(postRef);
+    const q = new URLSearchParams(location.search);
+    const byId = (k: string) => {
+      const id = Number(q.get(k));
+      return Number.isFinite(id) && id > 0 ? all.find((p) => p.id === id && !p.pendingKey) : undefined;
+    };
+    const ready = (!me.loading || me.data) && (!fair.loading || fair.data);
+    return (
+      <>
+        <TopBar />
+        <ConnBar status={status} queued={queued} />
+        <Page>
+          {!ready || (view !== 'contract' && !entities.data) ? (
+            <Spinner />
+          ) : view === 'contract' ? (
+            <ContractDetail
+              key={contractId}
+              fairId={fairId}
+              contractId={contractId}
+              board={live}
+              me={myEntity}
+              categoryLabel={catLabel}
+            />
+          ) : !myEntity || !roles.includes('participant') ? (
+            <p class="error-box">{t('failedForbidden')}</p>
+          ) : view === 'contract-new' ? (
+            <ContractForm
+              fairId={fairId}
+              me={myEntity}
+              entities={entities.data ?? []}
+              categories={categoryOptions}
+              seed={{ mine: byId('mine'), theirs: byId('theirs') }}
+            />
+          ) : (
+            <EditContract
+              fairId={fairId}
+              contractId={contractId}
+              me={myEntity}
+              entities={entities.data ?? []}
+              categories={categoryOptions}
+            />
+          )}
+        </Page>
+      </>
+    );
+  }
+
   if (view === 'post') {
     const post = all.find((p) => !p.pendingKey && String(p.id) === postRef);
     const own = post ? isMine(post) : false;
@@ -370,6 +423,8 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   }
 
   const list = tab === 'offers' ? offers : tab === 'requests' ? requests : tab === 'mine' ? mine : [];
+  const tabCount = (x: Tab) =>
+    x === 'offers' ? offerCount : x === 'requests' ? requestCount : x === 'mine' ? mine.length : null;
   const total = tab === 'offers' ? offerCount : tab === 'requests' ? requestCount : mine.length;
   const empty: TextKey =
     total > 0
@@ -414,17 +469,13 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                   onClick={() => setTab(x.id)}
                 >
                   {t(x.label)}
-                  {x.id === 'matches' ? (
-                    unseenMatches > 0 && (
-                      <span class="tab-badge" data-testid="matches-badge">
-                        {unseenMatches}
-                      </span>
-                    )
-                  ) : (
-                    <span class="tab-count">
-                      {x.id === 'offers' ? offerCount : x.id === 'requests' ? requestCount : mine.length}
-                    </span>
-                  )}
+                  {x.id === 'matches'
+                    ? unseenMatches > 0 && (
+                        <span class="tab-badge" data-testid="matches-badge">
+                          {unseenMatches}
+                        </span>
+                      )
+                    : tabCount(x.id) !== null && <span class="tab-count">{tabCount(x.id)}</span>}
                 </button>
               ))}
             </nav>
@@ -476,7 +527,20 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
               />
             )}
             <section role="tabpanel" class="board" data-testid={`board-${tab}`}>
-              {tab === 'matches' ? (
+              {tab === 'contracts' ? (
+                <>
+                  {roles.includes('participant') && open && (
+                    <Link
+                      class="btn btn-primary btn-block"
+                      href={`${boardUrl}/contracts/new`}
+                      data-testid="new-contract"
+                    >
+                      {t('newContract')}
+                    </Link>
+                  )}
+                  <MyContracts fairId={fairId} tick={tickOf(live, 'contract')} />
+                </>
+              ) : tab === 'matches' ? (
                 roles.includes('participant') ? (
                   <MyMatches
                     fairId={fairId}
@@ -731,4 +795,40 @@ function failureToForm(f: FailedItem, t: (k: TextKey) => string): FormError {
   else if (f.status === 409) message = t('failedClosed');
   else message = f.detail && f.detail !== f.title ? `${f.title}: ${f.detail}` : f.title;
   return { message, fieldErrors: f.fieldErrors };
+}
+
+/** Loads a contract and opens the form on it (a change clears the signatures). */
+function EditContract({
+  fairId,
+  contractId,
+  me,
+  entities,
+  categories,
+}: {
+  fairId: number;
+  contractId: number;
+  me: ContractMe;
+  entities: Entity[];
+  categories: { code: string; label: string }[];
+}) {
+  const c = useAsync(
+    () =>
+      unwrap(
+        api('person').GET('/api/fairs/{fairId}/contracts/{contractId}', {
+          params: { path: { fairId, contractId } },
+        }),
+      ),
+    [fairId, contractId],
+  );
+  if (!c.data) return c.error ? <ErrorBox error={c.error} /> : <Spinner />;
+  return (
+    <ContractForm
+      fairId={fairId}
+      me={me}
+      entities={entities}
+      categories={categories}
+      seed={{}}
+      editing={c.data}
+    />
+  );
 }
