@@ -1,7 +1,7 @@
 // Journey 3 (matches) and the brokers: phone B posts an offer that fits phone A's request, and A
-// gets a "Nowe dopasowanie" toast that leads to "Dopasowania"; the notary console shows the swap
-// (A ↔ B) and the help queue live (A asks for help, the notary takes it, A sees it); the big
-// screen shows "Wciąż szukają". Data is set up over REST.
+// gets a "Nowe dopasowanie" toast that leads to "Dopasowania" (and on to a pre-filled contract);
+// the notary console shows the swap (A ↔ B) and the help queue live (A asks for help, the notary
+// takes it, A sees it); the big screen shows "Wciąż szukają". Data is set up over REST.
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -136,9 +136,18 @@ describe('matching: toast on a phone, deals and help queue on the console, still
     await match.waitFor();
     assert.match(await match.getByTestId('match-score').innerText(), /^(bardzo dobre|dobre|możliwe)$/);
     assert.ok((await match.locator('.reason').count()) > 0, 'reasons as chips');
-    await match.getByRole('button', { name: 'Zaproponuj kontrakt' }).waitFor();
     await a.page.getByTestId('matches-badge').waitFor({ state: 'detached' });
     await shot(a.page, 'phone-matches');
+
+    // "Zaproponuj kontrakt" opens the contract form with the partner and the item from the match.
+    await match.getByRole('button', { name: 'Zaproponuj kontrakt' }).click();
+    const proposal = a.page.getByTestId('contract-form');
+    await proposal.getByTestId('partner').filter({ hasText: 'Szkoła Podstawowa nr 2' }).waitFor();
+    const item = proposal.getByTestId('item-fields').first();
+    assert.equal(await item.getByLabel('Co', { exact: true }).inputValue(), title);
+    assert.equal(await item.getByLabel('Kategoria').inputValue(), 'ROOMS');
+    await a.page.goBack();
+    await a.page.getByTestId('my-matches').waitFor();
 
     // The request's detail on phone B lists who fits it (B's own room offer).
     await pb.getByRole('tab', { name: /Potrzeby/ }).click();

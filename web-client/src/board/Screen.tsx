@@ -168,6 +168,7 @@ export function Screen({ token }: { token: string }) {
       </section>
       <section class="screen-looking" data-testid="still-looking">
         <h2>{t('screenStillLooking')}</h2>
+        {looking.items.length === 0 && <p class="ticker-empty">{t('screenStillLookingEmpty')}</p>}
         <ul key={looking.page}>
           {looking.items.map((p) => (
             <li key={p.id} class="looking-item" data-testid="looking-item">

@@ -284,6 +284,7 @@ export const en: Messages = {
   dealSwap: 'Swap',
   dealCycle: 'Chain',
   consoleTitle: 'Notary console',
+  screenStillLookingEmpty: 'Every request already has a good match.',
   screenStillLooking: 'Still looking',
   tabContracts: 'Contracts',
   myContracts: 'My contracts',

@@ -304,6 +304,7 @@ export const pl = {
   dealSwap: 'Wymiana',
   dealCycle: 'Łańcuch',
   consoleTitle: 'Konsola notariusza',
+  screenStillLookingEmpty: 'Każda potrzeba ma już dobre dopasowanie.',
   screenStillLooking: 'Wciąż szukają',
   tabContracts: 'Kontrakty',
   myContracts: 'Moje kontrakty',
