@@ -27,25 +27,26 @@ public class OrganiserBootstrap {
   }
 
   public Uni<Void> ensureFirstOrganiser() {
-    return Panache.withTransaction(
-        () ->
-            Organiser.count()
-                .chain(
-                    n -> {
-                      if (n > 0) {
-                        return Uni.createFrom().voidItem();
-                      }
-                      var email = config.bootstrap().organiserEmail();
-                      var password = config.bootstrap().organiserPassword();
-                      if (email.isPresent() && password.isPresent()) {
-                        LOG.infof(
-                            "Creating the first organiser %s from configuration", email.get());
+    var email = config.bootstrap().organiserEmail();
+    var password = config.bootstrap().organiserPassword();
+    if (email.isPresent() && password.isPresent()) {
+      // The configured account is created once, whatever else exists (e.g. the demo organiser).
+      return Panache.withTransaction(
+          () ->
+              Organiser.findByEmail(email.get())
+                  .chain(
+                      existing -> {
+                        if (existing != null) {
+                          return Uni.createFrom().voidItem();
+                        }
+                        LOG.infof("Creating the organiser %s from configuration", email.get());
                         return auth.hashOffLoop(password.get())
                             .chain(hash -> auth.createOrganiser(email.get(), "Organizator", hash))
                             .replaceWithVoid();
-                      }
-                      return newSetupToken();
-                    }));
+                      }));
+    }
+    return Panache.withTransaction(
+        () -> Organiser.count().chain(n -> n > 0 ? Uni.createFrom().voidItem() : newSetupToken()));
   }
 
   private Uni<Void> newSetupToken() {

@@ -47,6 +47,13 @@ public class BrokerResource {
   }
 
   @GET
+  @Path("/mine")
+  @RolesAllowed("participant")
+  public Uni<List<HelpView>> mine(@RestPath long fairId) {
+    return brokers.mine(caller.get(), fairId);
+  }
+
+  @GET
   @RolesAllowed({"organiser", "animator", "notary"})
   public Uni<List<HelpView>> queue(@RestPath long fairId) {
     return brokers.queue(caller.get(), fairId);

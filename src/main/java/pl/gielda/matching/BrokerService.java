@@ -66,6 +66,18 @@ public class BrokerService {
         .chain(this::view);
   }
 
+  /** The caller's own open request, if any (so any device shows "help is on the way"). */
+  @WithSession
+  public Uni<List<HelpView>> mine(Caller caller, long fairId) {
+    return guard
+        .inFair(caller, fairId, Role.PARTICIPANT)
+        .chain(
+            () ->
+                HelpRequest.<HelpRequest>list(
+                    "fairId = ?1 and personId = ?2 and status <> 'DONE'", fairId, caller.id()))
+        .chain(list -> views(fairId, list));
+  }
+
   @WithSession
   public Uni<List<HelpView>> queue(Caller caller, long fairId) {
     return guard

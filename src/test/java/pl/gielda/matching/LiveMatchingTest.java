@@ -228,6 +228,8 @@ class LiveMatchingTest {
         .statusCode(201)
         .body("id", equalTo((int) id));
     as(person.token()).get(path).then().statusCode(403);
+    as(person.token()).get(path + "/mine").then().statusCode(200).body("id", hasItem((int) id));
+    as(animator.token()).get(path + "/mine").then().statusCode(403);
     as(animator.token())
         .get(path)
         .then()
