@@ -26,6 +26,7 @@ final class SmallFair {
   final long first;
   final long second;
   final long queued;
+  long quoted;
 
   SmallFair() {
     fair = Fixtures.fair("LIVE");
@@ -75,6 +76,25 @@ final class SmallFair {
     body.put("items", List.of(item(ngo, bakery, "OTHER", "pomoc przy inwentaryzacji", 999, 9.0)));
     queued = Contracts.signedBy(id, body, ngo, bakery);
   }
+
+  SmallFair withQuotedContract() {
+    quoted =
+        register(
+            Map.of(
+                "title",
+                "=Sala „Pod Lipami”; próba",
+                "partners",
+                List.of(Map.of("personId", bakery.id()))),
+            List.of(
+                item(school, bakery, "ROOMS", TRICKY_TEXT, 1234.5, 2.0),
+                item(bakery, school, "CATERING", "chleb żytni, 5 bochenków", 0, null)),
+            school,
+            bakery);
+    return this;
+  }
+
+  /** Semicolon, quotes and a line break: what CSV quoting must survive. */
+  static final String TRICKY_TEXT = "Sala „Pod Lipami”; rzutnik \"HD\"\ni nagłośnienie — źdźbło";
 
   private long register(
       Map<String, Object> partners, List<Map<String, Object>> items, PersonRef... people) {
