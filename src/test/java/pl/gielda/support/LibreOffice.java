@@ -53,11 +53,12 @@ public final class LibreOffice {
     cmd.add("--outdir");
     cmd.add(outDir.toString());
     cmd.add(input.toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    // A Polish organiser's LibreOffice: formats shown "as in the cell" use the Polish locale.
+    pb.environment().put("LC_ALL", "pl_PL.UTF-8");
+    pb.environment().put("LANG", "pl_PL.UTF-8");
     Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(outDir.resolve("soffice.log").toFile())
-            .start();
+        pb.redirectErrorStream(true).redirectOutput(outDir.resolve("soffice.log").toFile()).start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("LibreOffice did not finish converting " + input + " in 180 s");
