@@ -85,7 +85,7 @@ public class ClosingService implements PhaseObserver {
               return pool.preparedQuery(
                       "insert into fair_closing (fair_id, seq, chain_head, contracts, tallies,"
                           + " sql_tallies, matches, mismatch, computed_at)"
-                          + " values ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8, now())"
+                          + " values ($1, $2, $3, $4, ($5::text)::jsonb, ($6::text)::jsonb, $7, $8, now())"
                           + " on conflict (fair_id) do nothing")
                   .execute(
                       Tuple.from(

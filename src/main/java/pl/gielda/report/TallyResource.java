@@ -4,25 +4,35 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.report.ReportDtos.ClosingView;
 import pl.gielda.report.TallyService.Source;
+import pl.gielda.report.followup.FollowUpDtos.BalanceView;
+import pl.gielda.report.followup.FollowUpDtos.StaleContract;
+import pl.gielda.report.followup.FollowUpService;
 import pl.gielda.report.tally.Tallies;
 
-/** Live tallies of a fair and the figures it closed with. */
+/** Live tallies of a fair, the figures it closed with, and the organiser's follow-up lists. */
 @Path("/api")
 public class TallyResource {
 
   private final TallyService tallies;
   private final ClosingService closing;
+  private final FollowUpService followUps;
   private final CurrentCaller caller;
 
-  TallyResource(TallyService tallies, ClosingService closing, CurrentCaller caller) {
+  TallyResource(
+      TallyService tallies,
+      ClosingService closing,
+      FollowUpService followUps,
+      CurrentCaller caller) {
     this.tallies = tallies;
     this.closing = closing;
+    this.followUps = followUps;
     this.caller = caller;
   }
 
@@ -45,6 +55,29 @@ public class TallyResource {
       return Source.LOG;
     }
     throw ApiException.invalid("source", "tables or log");
+  }
+
+  /**
+   * Registered contracts with no news (follow-up, or registration) for {@code days} days (default
+   * 14) that are neither delivered nor found not feasible.
+   */
+  @GET
+  @Path("/fairs/{fairId}/follow-ups/stale")
+  @RolesAllowed("organiser")
+  public Uni<List<StaleContract>> stale(@RestPath long fairId, @RestQuery Integer days) {
+    int d = days == null ? 14 : days;
+    if (d < 0 || d > 3650) {
+      throw ApiException.invalid("days", "0 to 3650");
+    }
+    return followUps.stale(caller.get(), fairId, d);
+  }
+
+  /** Value given vs received per entity and sector; {@code deliveredOnly}: delivered contracts. */
+  @GET
+  @Path("/fairs/{fairId}/balance")
+  @RolesAllowed("organiser")
+  public Uni<BalanceView> balance(@RestPath long fairId, @RestQuery boolean deliveredOnly) {
+    return followUps.balance(caller.get(), fairId, deliveredOnly);
   }
 
   @GET

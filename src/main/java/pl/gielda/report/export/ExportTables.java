@@ -361,7 +361,7 @@ public final class ExportTables {
     return rows;
   }
 
-  static String followUpPl(String status) {
+  public static String followUpPl(String status) {
     return status == null ? null : FOLLOW_UP_PL.getOrDefault(status, status);
   }
 
