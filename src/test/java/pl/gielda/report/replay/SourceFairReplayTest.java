@@ -53,7 +53,7 @@ class SourceFairReplayTest {
       assertThat(wb.getSheet("Kontrakty").getRow(101).getCell(0).getNumericCellValue())
           .isEqualTo(101);
     }
-    for (String what : List.of("pdf", "csv?table=items")) {
+    for (String what : List.of("xlsx", "pdf", "csv?table=items", "csv?table=contracts")) {
       long t = System.nanoTime();
       byte[] bytes =
           as(Fixtures.organiser()).get("/api/fairs/" + fair + "/exports/" + what).asByteArray();
