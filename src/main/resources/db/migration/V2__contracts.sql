@@ -100,15 +100,51 @@ create table fair_contract_head (
     last_hash   varchar(64) not null default '0000000000000000000000000000000000000000000000000000000000000000'
 );
 
--- The next registration number of a fair and the chain's head hash, taken under the head row's
--- lock (held until the caller's transaction ends). Creates the row on a fair's first registration.
-create function next_contract_number(p_fair bigint) returns table (next_number int, prev_hash varchar)
+-- Events are numbered at commit. append_fair_event used to take the fair_log_head row lock at the
+-- append and hold it until commit, so every write of a fair waited for the slowest holder's
+-- remaining round trips (the idempotency record, the commit itself): measured, most signing
+-- requests waited on that lock. Now the append only queues the event in fair_event_pending; a
+-- deferred constraint trigger numbers it at commit, taking the lock for the commit alone. Numbers
+-- stay gapless and in commit order, data and event still commit atomically.
+-- Unlogged: a pending row never outlives its transaction, so it needs no WAL.
+create unlogged table fair_event_pending (
+    id      bigserial   primary key,
+    fair_id bigint      not null,
+    type    varchar(40) not null,
+    payload jsonb       not null
+);
+
+create function number_pending_event() returns trigger
+language plpgsql as $$
+declare
+    next_seq bigint;
+begin
+    update fair_log_head set last_seq = last_seq + 1 where fair_id = new.fair_id
+    returning last_seq into next_seq;
+    if next_seq is null then
+        raise exception 'fair % has no event log', new.fair_id;
+    end if;
+    insert into fair_event (fair_id, seq, type, payload, created_at)
+    values (new.fair_id, next_seq, new.type, new.payload, clock_timestamp());
+    delete from fair_event_pending where id = new.id;
+    perform pg_notify('fair_events', new.fair_id || ':' || next_seq);
+    return null;
+end
+$$;
+
+create constraint trigger fair_event_pending_number
+    after insert on fair_event_pending
+    deferrable initially deferred
+    for each row execute function number_pending_event();
+
+-- Same signature as before; returns 0 because the number is only known at commit.
+create or replace function append_fair_event(p_fair bigint, p_type varchar, p_payload jsonb) returns bigint
 language plpgsql as $$
 begin
-    insert into fair_contract_head (fair_id) values (p_fair) on conflict do nothing;
-    return query
-        update fair_contract_head h set last_number = h.last_number + 1
-        where h.fair_id = p_fair
-        returning h.last_number, h.last_hash;
+    if not exists (select 1 from fair_log_head where fair_id = p_fair) then
+        raise exception 'fair % has no event log', p_fair;
+    end if;
+    insert into fair_event_pending (fair_id, type, payload) values (p_fair, p_type, p_payload);
+    return 0;
 end
 $$;

@@ -1,5 +1,6 @@
 package pl.gielda.contract;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -58,8 +59,7 @@ public class ContractService {
   public Uni<ContractView> propose(Caller caller, long fairId, ProposeInput in) {
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> openFair(fairId))
-        .chain(() -> actor(caller, fairId, in.onBehalfOf()))
+        .chain(() -> actor(caller, fairId, in.onBehalfOf(), true))
         .chain(
             actor ->
                 store
@@ -76,7 +76,7 @@ public class ContractService {
                     .chain(
                         a ->
                             Boolean.TRUE.equals(in.signNow())
-                                ? addSignature(a, actor).replaceWith(a)
+                                ? addSignature(a, actor)
                                 : Uni.createFrom().item(a))
                     .chain(a -> publish(a, "contract.proposed")));
   }
@@ -94,7 +94,7 @@ public class ContractService {
                 ? Contract.Origin.BADGE
                 : draft.postIds().isEmpty() ? Contract.Origin.DIRECT : Contract.Origin.POST;
     c.version = 1;
-    // Replaced by the real hash before the row is flushed; the hash needs the id.
+    // A placeholder until writeContent computes the hash, which needs the contract's id.
     c.contentHash = "";
     c.proposedBy = actor.person().id;
     c.proposedOnBehalfBy = actor.onBehalfBy();
@@ -108,8 +108,7 @@ public class ContractService {
   public Uni<ContractView> edit(Caller caller, long fairId, long contractId, EditInput in) {
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> openFair(fairId))
-        .chain(() -> actor(caller, fairId, in.onBehalfOf()))
+        .chain(() -> actor(caller, fairId, in.onBehalfOf(), true))
         .chain(
             actor ->
                 store
@@ -153,8 +152,7 @@ public class ContractService {
   public Uni<ContractView> sign(Caller caller, long fairId, long contractId, SignInput in) {
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> openFair(fairId))
-        .chain(() -> actor(caller, fairId, in.onBehalfOf()))
+        .chain(() -> actor(caller, fairId, in.onBehalfOf(), true))
         .chain(
             actor ->
                 store
@@ -214,7 +212,7 @@ public class ContractService {
     Long onBehalfOf = in == null ? null : in.onBehalfOf();
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> actor(caller, fairId, onBehalfOf))
+        .chain(() -> actor(caller, fairId, onBehalfOf, false))
         .chain(
             actor ->
                 store
@@ -324,10 +322,6 @@ public class ContractService {
         .map(seq -> views.view(a));
   }
 
-  private static Uni<Fair> openFair(long fairId) {
-    return Fair.require(fairId).invoke(Fair::requireOpen);
-  }
-
   static void requireOpen(Contract c) {
     if (!c.status.open()) {
       throw ApiException.conflict(
@@ -368,34 +362,45 @@ public class ContractService {
     return caller.kind() == Caller.Kind.ORGANISER || caller.has(Role.NOTARY);
   }
 
-  /** The person a party action is for: the caller, or (for an animator) the person they help. */
-  private static Uni<Actor> actor(Caller caller, long fairId, Long onBehalfOf) {
-    if (onBehalfOf != null && onBehalfOf != caller.id()) {
-      if (!caller.has(Role.ANIMATOR)) {
-        return Uni.createFrom()
-            .failure(ApiException.forbidden("Only the help desk acts on behalf of others"));
-      }
-      return Person.inFair(fairId, onBehalfOf)
-          .map(
-              p -> {
-                if (p == null) {
-                  throw ApiException.invalid("onBehalfOf", "no such person in this fair");
-                }
-                return new Actor(p, caller.id());
-              });
+  /**
+   * The person a party action is for: the caller, or (for an animator) the person they help. With
+   * {@code openFairOnly} the fair must be open; read in the same query as the person.
+   */
+  private static Uni<Actor> actor(
+      Caller caller, long fairId, Long onBehalfOf, boolean openFairOnly) {
+    boolean helping = onBehalfOf != null && onBehalfOf != caller.id();
+    if (helping && !caller.has(Role.ANIMATOR)) {
+      return Uni.createFrom()
+          .failure(ApiException.forbidden("Only the help desk acts on behalf of others"));
     }
-    if (!caller.has(Role.PARTICIPANT)) {
+    if (!helping && !caller.has(Role.PARTICIPANT)) {
       return Uni.createFrom()
           .failure(
               ApiException.invalid("onBehalfOf", "the help desk acts for a person: choose who"));
     }
-    return Person.inFair(fairId, caller.id())
+    long personId = helping ? onBehalfOf : caller.id();
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createSelectionQuery(
+                        "select p, f from Person p, Fair f"
+                            + " where p.id = ?1 and p.fairId = ?2 and f.id = p.fairId",
+                        Object[].class)
+                    .setParameter(1, personId)
+                    .setParameter(2, fairId)
+                    .getSingleResultOrNull())
         .map(
-            p -> {
-              if (p == null) {
-                throw ApiException.unauthorized("Unknown person");
+            row -> {
+              if (row == null) {
+                throw helping
+                    ? ApiException.invalid("onBehalfOf", "no such person in this fair")
+                    : ApiException.unauthorized("Unknown person");
               }
-              return new Actor(p, null);
+              if (openFairOnly) {
+                ((Fair) row[1]).requireOpen();
+              }
+              return new Actor((Person) row[0], helping ? caller.id() : null);
             });
   }
 }

@@ -1,6 +1,5 @@
 package pl.gielda.contract;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -101,20 +100,13 @@ public class NotaryService {
                   .collect(Collectors.joining("; "))
               + "); register it only with a written justification, or return it");
     }
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "select next_number, prev_hash from next_contract_number(:fair)",
-                        Object[].class)
-                    .setParameter("fair", c.fairId)
-                    .getSingleResult())
-        .chain(
+    return ContractHead.lock(c.fairId)
+        .map(
             head -> {
+              head.lastNumber++;
               c.status = ContractStatus.REGISTERED;
-              c.number = ((Number) head[0]).intValue();
-              c.prevHash = (String) head[1];
+              c.number = head.lastNumber;
+              c.prevHash = head.lastHash;
               c.registeredAt = Canonical.now();
               c.registeredBy = caller.principal();
               c.registeredByName = name;
@@ -132,17 +124,8 @@ public class NotaryService {
                           c.registeredByName,
                           c.moneyJustification));
               c.recordHash = ContractRecord.recordHash(c.prevHash, record);
-              return Panache.getSession()
-                  .chain(
-                      session ->
-                          session
-                              .createNativeQuery(
-                                  "update fair_contract_head set last_hash = :hash"
-                                      + " where fair_id = :fair")
-                              .setParameter("hash", c.recordHash)
-                              .setParameter("fair", c.fairId)
-                              .executeUpdate())
-                  .replaceWith(a);
+              head.lastHash = c.recordHash;
+              return a;
             });
   }
 

@@ -100,6 +100,25 @@ class ContractTest {
   }
 
   @Test
+  void theProposerMaySignWhileProposing() {
+    var fair = Fixtures.fair("LIVE");
+    var a = Fixtures.person(fair.id(), null);
+    var b = Fixtures.person(fair.id(), null);
+    Map<String, Object> body = new HashMap<>(Contracts.swap(a, b));
+    body.put("signNow", true);
+    long id =
+        ((Number)
+                Contracts.propose(fair.id(), a.token(), body)
+                    .statusCode(201)
+                    .body("signatures.entityId", equalTo(List.of((int) a.entityId())))
+                    .body("parties.signed", equalTo(List.of(true, false)))
+                    .extract()
+                    .path("id"))
+            .longValue();
+    Contracts.sign(fair.id(), id, b.token()).statusCode(200).body("status", equalTo("SIGNED"));
+  }
+
+  @Test
   void signingTwiceKeepsOneSignature() {
     var fair = Fixtures.fair("LIVE");
     var a = Fixtures.person(fair.id(), null);
@@ -210,6 +229,25 @@ class ContractTest {
             .extract()
             .asString();
     assertThat(json).doesNotContain(b.badgeToken());
+  }
+
+  @Test
+  void nothingIsSignedOnceTheFairIsClosedButTheNotaryStillRegisters() {
+    var fair = Fixtures.fair("LIVE");
+    var notary = Fixtures.person(fair.id(), null, "notary");
+    var a = Fixtures.person(fair.id(), null);
+    var b = Fixtures.person(fair.id(), null);
+    long late = Contracts.proposed(fair.id(), a.token(), Contracts.swap(a, b));
+    long done = Contracts.signedBy(fair.id(), Contracts.swap(a, b), a, b);
+    as(Fixtures.organiser())
+        .body(Map.of("phase", "CLOSED"))
+        .post("/api/fairs/" + fair.id() + "/phase")
+        .then()
+        .statusCode(200);
+    Contracts.sign(fair.id(), late, b.token(), 1, "after-close")
+        .statusCode(409)
+        .body("type", equalTo("urn:gielda:problem:fair-not-open"));
+    Contracts.register(fair.id(), done, notary.token()).statusCode(200).body("number", equalTo(1));
   }
 
   @Test

@@ -28,6 +28,7 @@ public final class ChainRows {
   private static final String REGISTERED_OF_FAIR =
       "(select id from contract where fair_id = $1 and number is not null)";
 
+  // Output columns are text: always order by the qualified (typed) column, never by the alias.
   public static final String CONTRACTS =
       "select id::text as id, fair_id::text as fair_id, number::text as number, status, source,"
           + " version::text as version, title, notes, post_ids, content_hash, record_hash,"
@@ -35,21 +36,21 @@ public final class ChainRows {
           + " to_char(registered_at at time zone 'UTC', "
           + TIME_FORMAT
           + ") as registered_at"
-          + " from contract where fair_id = $1 and number is not null order by number";
+          + " from contract c where c.fair_id = $1 and c.number is not null order by c.number";
 
   public static final String PARTIES =
       "select contract_id::text as contract_id, entity_id::text as entity_id, entity_name, sector"
-          + " from contract_party where contract_id in "
+          + " from contract_party p where p.contract_id in "
           + REGISTERED_OF_FAIR
-          + " order by contract_id, position, id";
+          + " order by p.contract_id, p.position, p.id";
 
   public static final String ITEMS =
       "select contract_id::text as contract_id, from_entity_id::text as from_entity_id,"
           + " to_entity_id::text as to_entity_id, category, description, quantity, when_text,"
           + " value_pln::text as value_pln, hours::text as hours"
-          + " from contract_item where contract_id in "
+          + " from contract_item i where i.contract_id in "
           + REGISTERED_OF_FAIR
-          + " order by contract_id, position, id";
+          + " order by i.contract_id, i.position, i.id";
 
   public static final String SIGNATURES =
       "select contract_id::text as contract_id, entity_id::text as entity_id,"
@@ -58,9 +59,9 @@ public final class ChainRows {
           + " to_char(signed_at at time zone 'UTC', "
           + TIME_FORMAT
           + ") as signed_at"
-          + " from contract_signature where contract_id in "
+          + " from contract_signature s where s.contract_id in "
           + REGISTERED_OF_FAIR
-          + " order by contract_id, entity_id";
+          + " order by s.contract_id, s.entity_id";
 
   public static final String HEAD =
       "select last_number::text as last_number, last_hash from fair_contract_head"
