@@ -166,7 +166,7 @@ public final class ExportTables {
           + " (select sum(i.hours) from contract_item i where i.contract_id = c.id) as hours,"
           + " f.status as follow_up, f.status_date, f.note"
           + " from contract c left join lateral (select status, status_date, note"
-          + " from contract_follow_up u where u.contract_id = c.id order by seq desc limit 1) f"
+          + " from contract_follow_up u where u.contract_id = c.id order by version desc limit 1) f"
           + " on true where c.fair_id = ? and c.status = 'REGISTERED' order by c.number";
 
   private static void contracts(ExportSnapshot s, Sink sink) throws Exception {

@@ -69,8 +69,9 @@ public final class JsonArchive {
             + ") order by contract_id, entity_id");
     TABLES.put(
         "followUps",
-        "select id, contract_id, seq, status, status_date, note, set_by_name, person_id,"
-            + " entity_id, created_at from contract_follow_up where fair_id = ? order by seq");
+        "select id, contract_id, version, status, status_date, note, set_by_name, person_id,"
+            + " entity_id, created_at from contract_follow_up where fair_id = ?"
+            + " order by contract_id, version");
     TABLES.put(
         "closing",
         "select seq, chain_head, contracts, matches, mismatch, computed_at, tallies"

@@ -13,9 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/**
- * One entry of a registered contract's delivery history; the one with the highest seq is current.
- */
+/** One entry of a registered contract's delivery history; the highest version is current. */
 @Entity
 @Table(name = "contract_follow_up")
 public class FollowUp extends PanacheEntityBase {
@@ -47,8 +45,8 @@ public class FollowUp extends PanacheEntityBase {
   @Column(name = "contract_id")
   public Long contractId;
 
-  /** The number of this entry's contract.followUp event in the fair's log. */
-  public long seq;
+  /** 1, 2, … per contract, taken under the contract's row lock (so also in log order). */
+  public int version;
 
   @Enumerated(EnumType.STRING)
   public Status status;

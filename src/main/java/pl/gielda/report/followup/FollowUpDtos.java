@@ -20,7 +20,7 @@ public final class FollowUpDtos {
   public record FollowUpView(
       long id,
       long contractId,
-      long seq,
+      int version,
       Status status,
       String statusPl,
       LocalDate date,

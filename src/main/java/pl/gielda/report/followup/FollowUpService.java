@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,17 +74,17 @@ public class FollowUpService {
   private record Author(String principal, String name, Long personId, Long entityId) {}
 
   private Uni<FollowUpView> write(Contract contract, Author who, FollowUpInput input) {
-    Map<String, Object> event = new LinkedHashMap<>();
-    event.put("contractId", contract.id);
-    event.put("number", contract.number);
-    event.put("status", input.status().name());
-    return log.append(contract.fairId, "contract.followUp", event)
+    return FollowUp.count("contractId", contract.id)
+        .map(n -> (int) (n + 1))
+        .call(
+            version ->
+                log.append(contract.fairId, "contract.followUp", event(contract, version, input)))
         .chain(
-            seq -> {
+            version -> {
               FollowUp f = new FollowUp();
               f.fairId = contract.fairId;
               f.contractId = contract.id;
-              f.seq = seq;
+              f.version = version;
               f.status = input.status();
               f.statusDate =
                   input.date() != null ? input.date() : LocalDate.now(ZoneId.of(Fair.TIME_ZONE));
@@ -96,6 +97,16 @@ public class FollowUpService {
               return f.<FollowUp>persist();
             })
         .map(FollowUpService::view);
+  }
+
+  /** Without the note: the board goes to everyone in the fair. */
+  private static Map<String, Object> event(Contract contract, int version, FollowUpInput input) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("contractId", contract.id);
+    event.put("number", contract.number);
+    event.put("version", version);
+    event.put("status", input.status().name());
+    return event;
   }
 
   /** The organiser, or a person of one of the contract's party entities. */
@@ -121,8 +132,9 @@ public class FollowUpService {
                         }));
   }
 
+  /** Locked until commit: a contract's entries are numbered one at a time. */
   private static Uni<Contract> registered(long fairId, long contractId) {
-    return Contract.<Contract>findById(contractId)
+    return Contract.<Contract>findById(contractId, LockModeType.PESSIMISTIC_WRITE)
         .map(
             c -> {
               if (c == null || c.fairId != fairId) {
@@ -144,9 +156,9 @@ public class FollowUpService {
         .chain(
             () ->
                 pool.preparedQuery(
-                        "select id, contract_id, seq, status, status_date, note, set_by_name,"
+                        "select id, contract_id, version, status, status_date, note, set_by_name,"
                             + " person_id, entity_id, created_at from contract_follow_up"
-                            + " where fair_id = $1 and contract_id = $2 order by seq desc")
+                            + " where fair_id = $1 and contract_id = $2 order by version desc")
                     .execute(Tuple.of(fairId, contractId)))
         .map(
             rows -> {
@@ -156,7 +168,7 @@ public class FollowUpService {
                     new FollowUpView(
                         r.getLong("id"),
                         r.getLong("contract_id"),
-                        r.getLong("seq"),
+                        r.getInteger("version"),
                         FollowUp.Status.valueOf(r.getString("status")),
                         ExportTables.followUpPl(r.getString("status")),
                         r.getLocalDate("status_date"),
@@ -199,7 +211,7 @@ public class FollowUpService {
           + " order by p.position) as parties,"
           + " coalesce(f.created_at, c.registered_at) as updated"
           + " from contract c left join lateral (select status, created_at from contract_follow_up u"
-          + " where u.contract_id = c.id order by seq desc limit 1) f on true"
+          + " where u.contract_id = c.id order by version desc limit 1) f on true"
           + " where c.fair_id = $1 and c.status = 'REGISTERED'"
           + " and coalesce(f.created_at, c.registered_at) <= now() - make_interval(days => $2)"
           + " and (f.status is null or f.status not in ('DELIVERED', 'NOT_FEASIBLE'))"
@@ -238,7 +250,7 @@ public class FollowUpService {
   static final String BALANCE =
       "with reg as (select c.id from contract c where c.fair_id = $1 and c.status = 'REGISTERED'"
           + " and (not $2 or (select u.status from contract_follow_up u where u.contract_id = c.id"
-          + " order by u.seq desc limit 1) = 'DELIVERED')),"
+          + " order by u.version desc limit 1) = 'DELIVERED')),"
           + " given as (select from_entity_id as eid, count(*) as n, sum(value_pln) as v,"
           + " sum(hours) as h from contract_item where contract_id in (select id from reg)"
           + " group by 1),"
@@ -323,7 +335,7 @@ public class FollowUpService {
     return new FollowUpView(
         f.id,
         f.contractId,
-        f.seq,
+        f.version,
         f.status,
         ExportTables.followUpPl(f.status.name()),
         f.statusDate,

@@ -22,8 +22,8 @@ import pl.gielda.participant.Sector;
  * person.checkedIn} {personId, at}; {@code post.created|updated|unhidden} {post:{id, kind,
  * category, status, hidden}}; {@code post.withdrawn|hidden} {postId}; {@code contract.registered}
  * {contractId, registeredAt, parties:[{entityId, sector}], items:[{fromEntityId, toEntityId,
- * category, valuePln, hours}]}; {@code contract.followUp} {contractId, status}. Other events do not
- * change the figures.
+ * category, valuePln, hours}]}; {@code contract.followUp} {contractId, status} (the last one of a
+ * contract wins). Other events do not change the figures.
  */
 public final class TallyFold {
 

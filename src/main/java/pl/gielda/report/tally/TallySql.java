@@ -65,7 +65,7 @@ public final class TallySql {
       "select f.status, count(*) as contracts, coalesce(sum(v.items), 0) as items,"
           + " coalesce(sum(v.value_pln), 0) as value_pln, coalesce(sum(v.hours), 0) as hours"
           + " from (select distinct on (contract_id) contract_id, status from contract_follow_up"
-          + " where fair_id = $1 order by contract_id, seq desc) f"
+          + " where fair_id = $1 order by contract_id, version desc) f"
           + " join lateral (select count(*) as items, sum(value_pln) as value_pln,"
           + " sum(hours) as hours from contract_item where contract_id = f.contract_id) v on true"
           + " where f.contract_id in "
