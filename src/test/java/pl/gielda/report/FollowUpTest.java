@@ -108,6 +108,35 @@ class FollowUpTest {
   }
 
   @Test
+  void concurrentReportsOnOneContractLeaveTheTablesAndTheLogAgreeingOnTheLatest() throws Exception {
+    SmallFair f = new SmallFair();
+    long fair = f.fair.id();
+    List<String> statuses = List.of("IN_PROGRESS", "DELIVERED", "NO_CONTACT", "NOT_FEASIBLE");
+    java.util.stream.IntStream.range(0, 12)
+        .parallel()
+        .forEach(
+            i ->
+                report(
+                        fair,
+                        f.second,
+                        i % 3 == 0
+                            ? Fixtures.organiser()
+                            : i % 3 == 1 ? f.ngo.token() : f.bakery.token(),
+                        statuses.get(i % 4),
+                        "zgłoszenie " + i)
+                    .statusCode(201));
+
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var tables = json.readTree(f.tallies(Fixtures.organiser(), ""));
+    var log = json.readTree(f.tallies(Fixtures.organiser(), "?source=log"));
+    assertThat(log).isEqualTo(tables);
+    as(Fixtures.organiser())
+        .get("/api/fairs/" + fair + "/contracts/" + f.second + "/follow-ups")
+        .then()
+        .body("version", equalTo(List.of(12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)));
+  }
+
+  @Test
   void theCallListHoldsUnsettledContractsWithoutNewsForTheGivenDays() {
     SmallFair f = new SmallFair();
     long fair = f.fair.id();
