@@ -123,9 +123,18 @@ public class AuthService {
     if (fair.phase != Phase.LIVE || person.checkedInAt != null) {
       return Uni.createFrom().item(person);
     }
-    person.checkedInAt = Instant.now();
+    // Microseconds, as the database keeps them: the event must carry the stored value.
+    person.checkedInAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return log.append(
-            fair.id, "person.checkedIn", Map.of("personId", person.id, "entityId", person.entityId))
+            fair.id,
+            "person.checkedIn",
+            Map.of(
+                "personId",
+                person.id,
+                "entityId",
+                person.entityId,
+                "at",
+                person.checkedInAt.toString()))
         .replaceWith(person);
   }
 

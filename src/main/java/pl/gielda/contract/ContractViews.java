@@ -152,7 +152,10 @@ class ContractViews {
     return m;
   }
 
-  /** The big screen's ticker line: number, parties with sectors, who gives what. */
+  /**
+   * The big screen's ticker line: number, parties with sectors, who gives what; and the items'
+   * categories and estimates, from which the tallies are folded.
+   */
   static Map<String, Object> registeredEvent(Aggregate a) {
     Contract c = a.contract();
     Map<Long, String> names = new LinkedHashMap<>();
@@ -183,7 +186,23 @@ class ContractViews {
     m.put("registeredAt", c.registeredAt.toString());
     m.put("source", c.source.name());
     m.put("recordHash", c.recordHash);
+    m.put("items", reportItems(a));
     return m;
+  }
+
+  /** What the fair's tallies need of each item (the report folds the log with these). */
+  private static List<Map<String, Object>> reportItems(Aggregate a) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (ContractItem i : a.items()) {
+      Map<String, Object> im = new LinkedHashMap<>();
+      im.put("fromEntityId", i.fromEntityId);
+      im.put("toEntityId", i.toEntityId);
+      im.put("category", i.category);
+      im.put("valuePln", i.valuePln);
+      im.put("hours", i.hours);
+      items.add(im);
+    }
+    return items;
   }
 
   /** "sala na warsztaty ↔ promocja": what each party gives, in party order. */

@@ -1,5 +1,6 @@
 package pl.gielda.fair;
 
+import io.quarkus.arc.All;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -26,14 +28,22 @@ import pl.gielda.fair.FairDtos.PublicFairView;
 @Authenticated
 public class FairResource {
 
+  private static final Logger LOG = Logger.getLogger(FairResource.class);
+
   private final FairService fairs;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
+  private final List<PhaseObserver> observers;
 
-  FairResource(FairService fairs, CurrentCaller caller, Idempotency idempotency) {
+  FairResource(
+      FairService fairs,
+      CurrentCaller caller,
+      Idempotency idempotency,
+      @All List<PhaseObserver> observers) {
     this.fairs = fairs;
     this.caller = caller;
     this.idempotency = idempotency;
+    this.observers = observers;
   }
 
   @POST
@@ -72,14 +82,34 @@ public class FairResource {
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
       @Valid @NotNull PhaseInput input) {
-    return idempotency.run(
-        caller.get(),
-        key,
-        "phase:" + fairId,
-        input,
-        FairView.class,
-        200,
-        () -> fairs.changePhase(caller.get(), fairId, input.phase()));
+    return idempotency
+        .run(
+            caller.get(),
+            key,
+            "phase:" + fairId,
+            input,
+            FairView.class,
+            200,
+            () -> fairs.changePhase(caller.get(), fairId, input.phase()))
+        .call(() -> tellObservers(fairId, input.phase()));
+  }
+
+  /**
+   * After the commit (the transaction ended with {@code idempotency.run}); never fails the call.
+   */
+  private Uni<Void> tellObservers(long fairId, Phase phase) {
+    Uni<Void> all = Uni.createFrom().voidItem();
+    for (PhaseObserver o : observers) {
+      all =
+          all.call(
+              () ->
+                  o.phaseChanged(fairId, phase)
+                      .onFailure()
+                      .invoke(e -> LOG.errorf(e, "After fair %d became %s", fairId, phase))
+                      .onFailure()
+                      .recoverWithNull());
+    }
+    return all;
   }
 
   @GET

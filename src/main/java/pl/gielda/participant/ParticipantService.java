@@ -181,9 +181,12 @@ public class ParticipantService {
   }
 
   private Uni<Person> markPresent(Person p) {
-    p.checkedInAt = Instant.now();
+    // Microseconds, as the database keeps them: the event must carry the stored value.
+    p.checkedInAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return log.append(
-            p.fairId, "person.checkedIn", Map.of("personId", p.id, "entityId", p.entityId))
+            p.fairId,
+            "person.checkedIn",
+            Map.of("personId", p.id, "entityId", p.entityId, "at", p.checkedInAt.toString()))
         .replaceWith(p);
   }
 

@@ -93,6 +93,15 @@ public final class Fixtures {
     return new FairRef(id, response.path("joinCode"));
   }
 
+  /** Moves a LIVE fair to CLOSED. */
+  public static void closeFair(long fairId) {
+    as(organiser())
+        .body(Map.of("phase", "CLOSED"))
+        .post("/api/fairs/" + fairId + "/phase")
+        .then()
+        .statusCode(200);
+  }
+
   public static long entity(long fairId, String name, String sector) {
     return ((Number)
             as(organiser())
