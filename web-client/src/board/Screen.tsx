@@ -11,6 +11,7 @@ import { useBoard } from '../realtime/useBoard';
 import { categoryName } from '../phone/posts';
 import { FAIR_TIME_ZONE } from '../ui/time';
 import { Qr } from './Qr';
+import { ScreenCharts, useTallies } from '../report/ScreenCharts';
 
 const TICKER_SIZE = 6;
 const CONTRACTS_SHOWN = 2;
@@ -70,6 +71,7 @@ export function Screen({ token }: { token: string }) {
   const now = useClock();
   const gong = useGong(board.registered[0]?.seq);
   const looking = useStillLooking(fair?.id, tickOf(board, 'post', 'contract'));
+  const tallies = useTallies(fair?.id, tickOf(board, 'post', 'contract', 'person', 'entity'));
 
   if (invalid) {
     return (
@@ -182,6 +184,7 @@ export function Screen({ token }: { token: string }) {
           ))}
         </ul>
       </section>
+      <ScreenCharts tallies={tallies} categories={categories} />
       <aside class="screen-join">
         <h2>{t('screenJoinTitle')}</h2>
         {joinUrl && <Qr value={joinUrl} size={400} label={joinUrl} />}
