@@ -414,7 +414,7 @@ export const en: Messages = {
   followUp_NONE: 'no news',
   staleTitle: 'No contact for 14 days',
   staleEmpty: 'All contracts have recent news.',
-  staleDays: '{n} days',
+  staleDays: { one: '{n} day', other: '{n} days' },
   balanceTitle: 'Balance by sector',
   balanceGiven: 'Given (PLN)',
   balanceReceived: 'Received (PLN)',

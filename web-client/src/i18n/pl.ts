@@ -451,7 +451,7 @@ export const pl = {
   followUp_NONE: 'brak informacji',
   staleTitle: 'Bez kontaktu od 14 dni',
   staleEmpty: 'Wszystkie kontrakty mają świeże informacje.',
-  staleDays: '{n} dni',
+  staleDays: { one: '{n} dzień', few: '{n} dni', many: '{n} dni', other: '{n} dnia' },
   balanceTitle: 'Bilans sektorów',
   balanceGiven: 'Dał (zł)',
   balanceReceived: 'Otrzymał (zł)',

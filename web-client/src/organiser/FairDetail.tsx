@@ -9,6 +9,7 @@ import { FAIR_TIME_ZONE, formatDateTime } from '../ui/time';
 import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
 import { OrganiserBar } from './OrganiserBar';
+import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
   const ok = useOrganiserGuard();
@@ -46,6 +47,7 @@ export function OrganiserFair({ id }: { id: string }) {
               <ImportCsv fairId={fairId} onImported={people.reload} />
               <Tools fairId={fairId} />
             </div>
+            <Summary fairId={fairId} fair={fair.data} />
             <PeopleList people={people.data} loading={people.loading} error={people.error} />
           </>
         )}
