@@ -282,7 +282,7 @@ function FollowUps({ fairId }: { fairId: number }) {
             'organiser',
             `/api/fairs/${fairId}/contracts/${c.id}/follow-ups`,
           );
-          return [c.id, h.length > 0 ? h[h.length - 1]! : null] as const;
+          return [c.id, h[0] ?? null /* newest first */] as const;
         } catch {
           return [c.id, null] as const;
         }
