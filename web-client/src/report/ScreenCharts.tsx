@@ -58,9 +58,9 @@ export function ScreenCharts({
           <h2>{t('chartHeadline')}</h2>
           <Bars
             testId="chart-headline"
-            width={900}
-            rowHeight={46}
-            labelWidth={300}
+            width={1100}
+            rowHeight={40}
+            labelWidth={260}
             bars={[
               { label: t('screenRegisteredPeople'), a: h.people },
               { label: t('screenPresent'), a: h.present },
@@ -77,9 +77,9 @@ export function ScreenCharts({
           <h2>{t('chartCategories')}</h2>
           <Bars
             testId="chart-categories"
-            width={900}
-            rowHeight={40}
-            labelWidth={300}
+            width={1100}
+            rowHeight={36}
+            labelWidth={260}
             legend={[t('screenOffers'), t('screenRequests')]}
             bars={categoryBars(
               tallies.offersByCategory,
@@ -93,7 +93,7 @@ export function ScreenCharts({
       {which === 'matrix' && (
         <>
           <h2>{t('chartMatrix')}</h2>
-          <SectorMatrix testId="chart-matrix" pairs={tallies.sectorPairs ?? []} cell={70} />
+          <SectorMatrix testId="chart-matrix" pairs={tallies.sectorPairs ?? []} cell={56} />
         </>
       )}
       {which === 'value' && (

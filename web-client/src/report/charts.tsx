@@ -128,9 +128,9 @@ export function SectorMatrix({
   const { tx } = useI18n();
   const counts = new Map(pairs.map((p) => [`${p.from}>${p.to}`, p.items]));
   const max = Math.max(1, ...pairs.map((p) => p.items));
-  const label = cell * 2.2;
-  const head = cell * 1.2;
-  const font = cell * 0.2;
+  const font = Math.max(11, cell * 0.32);
+  const label = font * 8;
+  const head = font * 3.5;
   const size = SECTORS.length * cell;
   return (
     <svg
