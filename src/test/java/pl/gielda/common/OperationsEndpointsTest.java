@@ -34,6 +34,15 @@ class OperationsEndpointsTest {
   }
 
   @Test
+  void pagesForbidForeignScriptsAndNeverLeakBadgeLinksAsReferrer() {
+    given()
+        .get("/api/public/fairs/NOPE00")
+        .then()
+        .header("Content-Security-Policy", containsString("default-src 'self'"))
+        .header("Referrer-Policy", equalTo("no-referrer"));
+  }
+
+  @Test
   void unknownApiPathIsAProblemNotAnHtmlPage() {
     given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
   }
