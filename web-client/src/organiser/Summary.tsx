@@ -176,7 +176,7 @@ function TalliesCard({
       {tallies?.sectorPairs && (
         <>
           <h3>{t('chartMatrix')}</h3>
-          <div class="summary-chart">
+          <div class="summary-chart summary-matrix">
             <SectorMatrix pairs={tallies.sectorPairs} testId="summary-matrix" />
           </div>
         </>

@@ -93,7 +93,13 @@ export function ScreenCharts({
       {which === 'matrix' && (
         <>
           <h2>{t('chartMatrix')}</h2>
-          <SectorMatrix testId="chart-matrix" pairs={tallies.sectorPairs ?? []} cell={56} />
+          <SectorMatrix
+            testId="chart-matrix"
+            pairs={tallies.sectorPairs ?? []}
+            cell={40}
+            wide={3.2}
+            fontScale={0.55}
+          />
         </>
       )}
       {which === 'value' && (

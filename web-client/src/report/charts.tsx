@@ -119,38 +119,54 @@ export function Bars({
 export function SectorMatrix({
   pairs,
   cell = 80,
+  wide = 1,
+  fontScale = 0.32,
   testId,
 }: {
   pairs: SectorPair[];
   cell?: number;
+  /** Cell width over height (a wide screen row has room sideways). */
+  wide?: number;
+  fontScale?: number;
   testId?: string;
 }) {
   const { tx } = useI18n();
   const counts = new Map(pairs.map((p) => [`${p.from}>${p.to}`, p.items]));
   const max = Math.max(1, ...pairs.map((p) => p.items));
-  const font = Math.max(11, cell * 0.32);
-  const label = font * 8;
+  const font = Math.max(11, cell * fontScale);
+  const label = font * 10;
   const head = font * 3.5;
+  const cw = cell * wide;
   const size = SECTORS.length * cell;
   return (
     <svg
       class="chart chart-matrix"
-      viewBox={`0 0 ${label + size} ${head + size}`}
+      viewBox={`0 0 ${label + SECTORS.length * cw + font * 5} ${head + size}`}
       role="img"
       data-testid={testId}
     >
-      {SECTORS.map((s, j) => (
-        <text
-          key={`c${s}`}
-          x={label + j * cell + cell / 2}
-          y={head - 8}
-          text-anchor="middle"
-          font-size={font}
-          transform={`rotate(-25 ${label + j * cell + cell / 2} ${head - 8})`}
-        >
-          {tx(`sector_${s}`, s)}
-        </text>
-      ))}
+      {SECTORS.map((s, j) => {
+        const x = label + j * cw + cw / 2;
+        const name = tx(`sector_${s}`, s);
+        // Side by side (wide cells): two lines at most; else one slanted line.
+        const lines = wide > 1.5 ? name.split(' ') : [name];
+        return (
+          <text
+            key={`c${s}`}
+            x={x}
+            y={head - 8 - (lines.length - 1) * font * 1.1}
+            text-anchor="middle"
+            font-size={font}
+            transform={wide > 1.5 ? undefined : `rotate(-25 ${x} ${head - 8})`}
+          >
+            {lines.map((line, k) => (
+              <tspan key={k} x={x} dy={k === 0 ? 0 : font * 1.1}>
+                {line}
+              </tspan>
+            ))}
+          </text>
+        );
+      })}
       {SECTORS.map((from, i) => (
         <g key={from}>
           <text
@@ -168,16 +184,16 @@ export function SectorMatrix({
             return (
               <g key={to} data-testid="matrix-cell" data-from={from} data-to={to} data-items={n}>
                 <rect
-                  x={label + j * cell + 2}
+                  x={label + j * cw + 2}
                   y={head + i * cell + 2}
-                  width={cell - 4}
+                  width={cw - 4}
                   height={cell - 4}
                   rx={4}
                   class="heat"
                   fill-opacity={alpha}
                 />
                 <text
-                  x={label + j * cell + cell / 2}
+                  x={label + j * cw + cw / 2}
                   y={head + i * cell + cell / 2}
                   text-anchor="middle"
                   dominant-baseline="middle"
