@@ -393,6 +393,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balance */
+        get: {
+            parameters: {
+                query?: {
+                    deliveredOnly?: boolean;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BalanceView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/check-in": {
         parameters: {
             query?: never;
@@ -450,6 +504,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/closing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Closing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClosingView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -888,6 +994,109 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/contracts/{contractId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    contractId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FollowUpInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FollowUpView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1364,6 +1573,270 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/exports/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Csv */
+        get: {
+            parameters: {
+                query?: {
+                    table?: string;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=UTF-8": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/exports/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Archive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/exports/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pdf */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/exports/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xlsx */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/follow-ups/stale": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stale */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaleContract"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/help-requests": {
         parameters: {
             query?: never;
@@ -1459,6 +1932,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/help-requests/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2527,6 +3052,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/tallies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tallies */
+        get: {
+            parameters: {
+                query?: {
+                    source?: string;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tallies"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/join": {
         parameters: {
             query?: never;
@@ -2861,15 +3440,56 @@ export interface components {
             badgeToken?: string;
             badgeUrl?: string;
         };
+        Balance: {
+            /** Format: int64 */
+            givenItems?: number;
+            givenPln?: number;
+            givenHours?: number;
+            /** Format: int64 */
+            receivedItems?: number;
+            receivedPln?: number;
+            receivedHours?: number;
+            balancePln?: number;
+        };
+        BalanceView: {
+            /** Format: int64 */
+            fairId?: number;
+            deliveredOnly?: boolean;
+            entities?: components["schemas"]["EntityBalance"][];
+            sectors?: components["schemas"]["SectorBalance"][];
+        };
         CategoryInput: {
             code: string;
             namePl: string;
             nameEn: string;
         };
+        CategoryTally: {
+            category?: string;
+            /** Format: int64 */
+            items?: number;
+            /** Format: int64 */
+            contracts?: number;
+            valuePln?: number;
+            hours?: number;
+        };
         CategoryView: {
             code?: string;
             namePl?: string;
             nameEn?: string;
+        };
+        ClosingView: {
+            /** Format: int64 */
+            fairId?: number;
+            /** Format: int64 */
+            seq?: number;
+            chainHead?: string;
+            /** Format: int32 */
+            contracts?: number;
+            matches?: boolean;
+            mismatch?: string;
+            computedAt?: components["schemas"]["Instant"];
+            tallies?: components["schemas"]["Tallies"];
+            tablesTallies?: components["schemas"]["Tallies"];
         };
         /** @enum {string} */
         ContractStatus: "PROPOSED" | "SIGNED" | "RETURNED" | "WITHDRAWN" | "REGISTERED";
@@ -2940,6 +3560,13 @@ export interface components {
             /** Format: int64 */
             onBehalfOf?: number;
         };
+        EntityBalance: {
+            /** Format: int64 */
+            entityId?: number;
+            name?: string;
+            sector?: components["schemas"]["Sector"];
+            balance?: components["schemas"]["Balance"];
+        };
         EntityInput: {
             name: string;
             sector: components["schemas"]["Sector"];
@@ -2978,6 +3605,58 @@ export interface components {
             joinCode?: string;
             phase?: components["schemas"]["Phase"];
             categories?: components["schemas"]["CategoryView"][];
+        };
+        FollowUpInput: {
+            status: components["schemas"]["Status1"];
+            date?: components["schemas"]["LocalDate"];
+            note?: string;
+        };
+        FollowUpTally: {
+            byStatus?: {
+                [key: string]: number;
+            };
+            /** Format: int64 */
+            deliveredContracts?: number;
+            /** Format: int64 */
+            deliveredItems?: number;
+            deliveredValuePln?: number;
+            deliveredHours?: number;
+        };
+        FollowUpView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            contractId?: number;
+            /** Format: int32 */
+            version?: number;
+            status?: components["schemas"]["Status1"];
+            statusPl?: string;
+            date?: components["schemas"]["LocalDate"];
+            note?: string;
+            setByName?: string;
+            /** Format: int64 */
+            personId?: number;
+            /** Format: int64 */
+            entityId?: number;
+            createdAt?: components["schemas"]["Instant"];
+        };
+        Headline: {
+            /** Format: int64 */
+            people?: number;
+            /** Format: int64 */
+            present?: number;
+            /** Format: int64 */
+            entities?: number;
+            /** Format: int64 */
+            offers?: number;
+            /** Format: int64 */
+            requests?: number;
+            /** Format: int64 */
+            contracts?: number;
+            /** Format: int64 */
+            items?: number;
+            valuePln?: number;
+            hours?: number;
         };
         HelpInput: {
             note?: string;
@@ -3073,6 +3752,11 @@ export interface components {
             /** Format: double */
             score?: number;
         };
+        /**
+         * Format: date
+         * @example 2022-03-10
+         */
+        LocalDate: string;
         LoginInput: {
             email: string;
             password: string;
@@ -3288,6 +3972,18 @@ export interface components {
         };
         /** @enum {string} */
         Sector: "PUBLIC" | "NGO" | "BUSINESS" | "INFORMAL_GROUP" | "INDIVIDUAL";
+        SectorBalance: {
+            sector?: components["schemas"]["Sector"];
+            balance?: components["schemas"]["Balance"];
+        };
+        SectorPair: {
+            from?: components["schemas"]["Sector"];
+            to?: components["schemas"]["Sector"];
+            /** Format: int64 */
+            items?: number;
+            valuePln?: number;
+            hours?: number;
+        };
         SetupInput: {
             setupToken: string;
             email: string;
@@ -3317,8 +4013,50 @@ export interface components {
         };
         /** @enum {string} */
         Source: "APP" | "PAPER";
+        StaleContract: {
+            /** Format: int64 */
+            contractId?: number;
+            /** Format: int32 */
+            number?: number;
+            title?: string;
+            parties?: string[];
+            registeredAt?: components["schemas"]["Instant"];
+            lastStatus?: components["schemas"]["Status1"];
+            lastUpdateAt?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            daysSinceUpdate?: number;
+        };
         /** @enum {string} */
         Status: "ACTIVE" | "WITHDRAWN";
+        /** @enum {string} */
+        Status1: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
+        Tallies: {
+            /** Format: int64 */
+            seq?: number;
+            scope?: string;
+            headline?: components["schemas"]["Headline"];
+            entitiesBySector?: {
+                [key: string]: number;
+            };
+            offersByCategory?: {
+                [key: string]: number;
+            };
+            requestsByCategory?: {
+                [key: string]: number;
+            };
+            itemsByCategory?: components["schemas"]["CategoryTally"][];
+            sectorPairs?: components["schemas"]["SectorPair"][];
+            contractsTimeline?: components["schemas"]["TimeBucket"][];
+            checkInTimeline?: components["schemas"]["TimeBucket"][];
+            followUp?: components["schemas"]["FollowUpTally"];
+        };
+        TimeBucket: {
+            from?: components["schemas"]["Instant"];
+            /** Format: int64 */
+            count?: number;
+            /** Format: int64 */
+            total?: number;
+        };
         TokenView: {
             token?: string;
             expiresAt?: components["schemas"]["Instant"];
