@@ -86,6 +86,23 @@ public class AccessGuard {
             });
   }
 
+  /** The entity a person represents; null for organisers and screens. */
+  public Uni<Long> entityOf(Caller caller) {
+    if (caller.kind() != Caller.Kind.PERSON) {
+      return Uni.createFrom().nullItem();
+    }
+    return pool.preparedQuery("select entity_id from person where id = $1")
+        .execute(Tuple.of(caller.id()))
+        .map(
+            rows -> {
+              Row row = first(rows);
+              if (row == null) {
+                throw ApiException.unauthorized("Unknown person");
+              }
+              return row.getLong("entity_id");
+            });
+  }
+
   private static boolean contains(Role[] roles, Role role) {
     return Arrays.asList(roles).contains(role);
   }

@@ -43,15 +43,8 @@ public class BoardSocket {
   private final AccessGuard guard;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
-  private final io.vertx.mutiny.sqlclient.Pool pool;
 
-  BoardSocket(
-      BoardHub hub,
-      AccessGuard guard,
-      SecurityIdentity identity,
-      ObjectMapper json,
-      io.vertx.mutiny.sqlclient.Pool pool) {
-    this.pool = pool;
+  BoardSocket(BoardHub hub, AccessGuard guard, SecurityIdentity identity, ObjectMapper json) {
     this.hub = hub;
     this.guard = guard;
     this.identity = identity;
@@ -70,7 +63,7 @@ public class BoardSocket {
     return guard
         .inFair(
             caller, id, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY, Role.SCREEN)
-        .chain(() -> entityOf(caller))
+        .chain(() -> guard.entityOf(caller))
         .call(entity -> hub.channel(id))
         .invoke(
             entity -> connection.userData().put(SUBSCRIBER, hub.subscriber(connection, id, entity)))
@@ -82,16 +75,6 @@ public class BoardSocket {
                     connection,
                     e.getMessage().contains("revoked") ? "UNAUTHORIZED" : "FORBIDDEN",
                     e.getMessage()));
-  }
-
-  private Uni<Long> entityOf(Caller caller) {
-    if (caller.kind() != Caller.Kind.PERSON) {
-      return Uni.createFrom().nullItem();
-    }
-    return pool.preparedQuery("select entity_id from person where id = $1")
-        .execute(io.vertx.mutiny.sqlclient.Tuple.of(caller.id()))
-        .map(
-            rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong("entity_id") : null);
   }
 
   @OnTextMessage

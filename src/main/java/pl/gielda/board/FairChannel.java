@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import pl.gielda.common.db.ConsistentRead;
 import pl.gielda.post.PostDtos.PostView;
 import pl.gielda.post.PostRows;
 
@@ -218,21 +219,16 @@ final class FairChannel {
 
   /** A consistent picture of the fair at one log number (repeatable read), then live from there. */
   private void snapshot(BoardSubscriber s) {
-    pool.getConnection()
+    ConsistentRead.of(pool, this::readSnapshot)
         .subscribe()
         .with(
-            conn ->
-                readSnapshot(conn)
-                    .subscribe()
-                    .with(
-                        text ->
-                            onContext(
-                                () -> {
-                                  long seq = snapshotSeq(text);
-                                  s.send(text);
-                                  goLive(s, seq);
-                                }),
-                        failure -> closeWithError(s, failure)),
+            text ->
+                onContext(
+                    () -> {
+                      long seq = snapshotSeq(text);
+                      s.send(text);
+                      goLive(s, seq);
+                    }),
             failure -> closeWithError(s, failure));
   }
 
@@ -240,12 +236,8 @@ final class FairChannel {
     Map<String, Long> counters = new LinkedHashMap<>();
     long[] head = new long[2];
     List<PostView> posts = new ArrayList<>();
-    return conn.query("begin isolation level repeatable read read only")
-        .execute()
-        .chain(
-            () ->
-                conn.preparedQuery("select last_seq, epoch from fair_log_head where fair_id = $1")
-                    .execute(Tuple.of(fairId)))
+    return conn.preparedQuery("select last_seq, epoch from fair_log_head where fair_id = $1")
+        .execute(Tuple.of(fairId))
         .invoke(
             rows ->
                 rows.forEach(
@@ -257,8 +249,6 @@ final class FairChannel {
         .invoke(rows -> rows.forEach(r -> BoardCounters.read(r, counters)))
         .chain(() -> conn.preparedQuery(PostRows.SELECT_VISIBLE).execute(Tuple.of(fairId)))
         .invoke(rows -> rows.forEach(r -> posts.add(PostRows.view(r))))
-        .chain(() -> conn.query("commit").execute())
-        .eventually(conn::close)
         .map(x -> BoardMessages.snapshot(json, fairId, (int) head[1], head[0], posts, counters));
   }
 

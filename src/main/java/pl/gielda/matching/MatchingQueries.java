@@ -64,7 +64,7 @@ public class MatchingQueries {
   public Uni<List<PostMatches>> mine(Caller caller, long fairId) {
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT)
-        .chain(() -> entityOf(caller))
+        .chain(() -> guard.entityOf(caller))
         .chain(
             entityId ->
                 matching
@@ -121,7 +121,7 @@ public class MatchingQueries {
         .chain(
             c ->
                 (c.kind() == Caller.Kind.PERSON && !isBroker(c))
-                    ? entityOf(c)
+                    ? guard.entityOf(c)
                     : Uni.createFrom().item((Long) null))
         .chain(
             onlyEntity ->
@@ -222,18 +222,6 @@ public class MatchingQueries {
       }
     }
     return out;
-  }
-
-  private Uni<Long> entityOf(Caller caller) {
-    return pool.preparedQuery("select entity_id from person where id = $1")
-        .execute(Tuple.of(caller.id()))
-        .map(
-            rows -> {
-              if (!rows.iterator().hasNext()) {
-                throw ApiException.unauthorized("Unknown person");
-              }
-              return rows.iterator().next().getLong("entity_id");
-            });
   }
 
   private Uni<Map<Long, String>> entityNames(long fairId) {

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 import pl.gielda.board.BoardHub;
+import pl.gielda.common.db.ConsistentRead;
 import pl.gielda.matching.FairMatching.PostSummary;
 import pl.gielda.matching.engine.MatchPost;
 import pl.gielda.matching.engine.Suggestion;
@@ -84,8 +85,7 @@ public class MatchingService {
   }
 
   private Uni<FairMatching> build(long fairId) {
-    return pool.getConnection()
-        .chain(conn -> readSnapshot(conn, fairId).eventually(conn::close))
+    return ConsistentRead.of(pool, conn -> readSnapshot(conn, fairId))
         .emitOn(worker)
         .map(
             snapshot -> {
@@ -105,15 +105,10 @@ public class MatchingService {
 
   private Uni<Snapshot> readSnapshot(SqlConnection conn, long fairId) {
     long[] head = new long[1];
-    return conn.query("begin isolation level repeatable read read only")
-        .execute()
-        .chain(
-            () ->
-                conn.preparedQuery("select last_seq from fair_log_head where fair_id = $1")
-                    .execute(Tuple.of(fairId)))
+    return conn.preparedQuery("select last_seq from fair_log_head where fair_id = $1")
+        .execute(Tuple.of(fairId))
         .invoke(rows -> rows.forEach(r -> head[0] = r.getLong("last_seq")))
         .chain(() -> conn.preparedQuery(PostRows.SELECT_VISIBLE).execute(Tuple.of(fairId)))
-        .call(() -> conn.query("commit").execute())
         .map(rows -> new Snapshot(head[0], rows));
   }
 
