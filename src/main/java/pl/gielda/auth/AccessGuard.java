@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
@@ -25,18 +26,23 @@ public class AccessGuard {
   }
 
   public Uni<Caller> inFair(Caller caller, long fairId, Role... allowed) {
+    return inFair(pool, caller, fairId, allowed);
+  }
+
+  /** The same check on a given connection, e.g. inside a write's own transaction. */
+  public Uni<Caller> inFair(SqlClient db, Caller caller, long fairId, Role... allowed) {
     return switch (caller.kind()) {
-      case ORGANISER -> ownerOf(caller, fairId, allowed);
-      case PERSON -> personIn(caller, fairId, allowed);
-      case SCREEN -> screenIn(caller, fairId, allowed);
+      case ORGANISER -> ownerOf(db, caller, fairId, allowed);
+      case PERSON -> personIn(db, caller, fairId, allowed);
+      case SCREEN -> screenIn(db, caller, fairId, allowed);
     };
   }
 
-  private Uni<Caller> ownerOf(Caller caller, long fairId, Role[] allowed) {
+  private Uni<Caller> ownerOf(SqlClient db, Caller caller, long fairId, Role[] allowed) {
     if (!contains(allowed, Role.ORGANISER)) {
       return Uni.createFrom().failure(ApiException.forbidden("Organisers cannot do this"));
     }
-    return pool.preparedQuery("select owner_id from fair where id = $1")
+    return db.preparedQuery("select owner_id from fair where id = $1")
         .execute(Tuple.of(fairId))
         .map(
             rows -> {
@@ -51,14 +57,14 @@ public class AccessGuard {
             });
   }
 
-  private Uni<Caller> personIn(Caller caller, long fairId, Role[] allowed) {
+  private Uni<Caller> personIn(SqlClient db, Caller caller, long fairId, Role[] allowed) {
     if (caller.fairId() == null || caller.fairId() != fairId) {
       return Uni.createFrom().failure(ApiException.forbidden("Your badge is for another fair"));
     }
     if (Arrays.stream(allowed).noneMatch(caller::has)) {
       return Uni.createFrom().failure(ApiException.forbidden("Your role does not allow this"));
     }
-    return pool.preparedQuery("select badge_version from person where id = $1 and fair_id = $2")
+    return db.preparedQuery("select badge_version from person where id = $1 and fair_id = $2")
         .execute(Tuple.of(caller.id(), fairId))
         .map(
             rows -> {
@@ -70,11 +76,11 @@ public class AccessGuard {
             });
   }
 
-  private Uni<Caller> screenIn(Caller caller, long fairId, Role[] allowed) {
+  private Uni<Caller> screenIn(SqlClient db, Caller caller, long fairId, Role[] allowed) {
     if (caller.fairId() == null || caller.fairId() != fairId || !contains(allowed, Role.SCREEN)) {
       return Uni.createFrom().failure(ApiException.forbidden("A screen link is read-only"));
     }
-    return pool.preparedQuery("select revoked from screen_link where id = $1 and fair_id = $2")
+    return db.preparedQuery("select revoked from screen_link where id = $1 and fair_id = $2")
         .execute(Tuple.of(caller.id(), fairId))
         .map(
             rows -> {

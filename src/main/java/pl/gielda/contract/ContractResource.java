@@ -15,6 +15,7 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import pl.gielda.auth.Caller;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.contract.ContractDtos.ContractView;
@@ -31,11 +32,17 @@ import pl.gielda.contract.ContractDtos.WithdrawInput;
 public class ContractResource {
 
   private final ContractService contracts;
+  private final ContractSigning signing;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
 
-  ContractResource(ContractService contracts, CurrentCaller caller, Idempotency idempotency) {
+  ContractResource(
+      ContractService contracts,
+      ContractSigning signing,
+      CurrentCaller caller,
+      Idempotency idempotency) {
     this.contracts = contracts;
+    this.signing = signing;
     this.caller = caller;
     this.idempotency = idempotency;
   }
@@ -102,14 +109,15 @@ public class ContractResource {
       @RestPath long contractId,
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid @NotNull SignInput input) {
-    return idempotency.run(
-        caller.get(),
+    Caller who = caller.get();
+    return idempotency.runInTransaction(
+        who,
         key,
         "contract-sign:" + contractId,
         input,
         ContractView.class,
         200,
-        () -> contracts.sign(caller.get(), fairId, contractId, input));
+        tx -> signing.sign(tx, who, fairId, contractId, input));
   }
 
   @POST

@@ -16,7 +16,6 @@ import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.EditInput;
 import pl.gielda.contract.ContractDtos.PartnerView;
 import pl.gielda.contract.ContractDtos.ProposeInput;
-import pl.gielda.contract.ContractDtos.SignInput;
 import pl.gielda.contract.ContractDtos.WithdrawInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
@@ -34,6 +33,10 @@ public class ContractService {
   /** The person acting for a party: on their own phone, or helped by an animator. */
   record Actor(Person person, Long onBehalfBy) {
     ContractSignature.Method method() {
+      return method(onBehalfBy);
+    }
+
+    static ContractSignature.Method method(Long onBehalfBy) {
       return onBehalfBy == null
           ? ContractSignature.Method.PHONE
           : ContractSignature.Method.HELP_DESK;
@@ -146,41 +149,6 @@ public class ContractService {
               c.updatedAt = Canonical.now();
               return store.writeContent(c, draft, true);
             });
-  }
-
-  @WithTransaction
-  public Uni<ContractView> sign(Caller caller, long fairId, long contractId, SignInput in) {
-    return guard
-        .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> actor(caller, fairId, in.onBehalfOf(), true))
-        .chain(
-            actor ->
-                store
-                    .lock(fairId, contractId)
-                    .map(a -> requireParty(a, actor))
-                    .chain(a -> signAs(a, actor, in)));
-  }
-
-  private Uni<ContractView> signAs(Aggregate a, Actor actor, SignInput in) {
-    Contract c = a.contract();
-    boolean mine =
-        a.signatures().stream().anyMatch(s -> s.entityId.equals(actor.person().entityId));
-    requireOpen(c);
-    if (c.version != in.version()
-        || (in.contentHash() != null && !in.contentHash().equals(c.contentHash))) {
-      throw ApiException.conflict(
-          "stale-version",
-          "You signed version "
-              + in.version()
-              + " but the contract is now at version "
-              + c.version
-              + "; read it again before signing");
-    }
-    if (mine) {
-      // Signing twice (or a colleague signing for the same entity) keeps the first signature.
-      return Uni.createFrom().item(views.view(a));
-    }
-    return addSignature(a, actor).chain(withSignature -> publish(withSignature, "contract.signed"));
   }
 
   /** Adds the actor's signature; the last party's signature sends the contract to the notary. */
@@ -324,15 +292,33 @@ public class ContractService {
 
   static void requireOpen(Contract c) {
     if (!c.status.open()) {
-      throw ApiException.conflict(
-          "contract-" + c.status.name().toLowerCase(),
-          "The contract is " + c.status + " and can no longer be changed or signed");
+      throw closed(c.status);
     }
+  }
+
+  static ApiException closed(ContractStatus status) {
+    return ApiException.conflict(
+        "contract-" + status.name().toLowerCase(),
+        "The contract is " + status + " and can no longer be changed or signed");
+  }
+
+  static ApiException stale(int signedVersion, int currentVersion) {
+    return ApiException.conflict(
+        "stale-version",
+        "You signed version "
+            + signedVersion
+            + " but the contract is now at version "
+            + currentVersion
+            + "; read it again before signing");
+  }
+
+  static ApiException notAParty() {
+    return ApiException.forbidden("Only the people of the contract's parties may do this");
   }
 
   private static Aggregate requireParty(Aggregate a, Actor actor) {
     if (!a.hasParty(actor.person().entityId)) {
-      throw ApiException.forbidden("Only the people of the contract's parties may do this");
+      throw notAParty();
     }
     return a;
   }
@@ -366,19 +352,30 @@ public class ContractService {
    * The person a party action is for: the caller, or (for an animator) the person they help. With
    * {@code openFairOnly} the fair must be open; read in the same query as the person.
    */
-  private static Uni<Actor> actor(
-      Caller caller, long fairId, Long onBehalfOf, boolean openFairOnly) {
+  /**
+   * Whose act this is: the caller's own, or — for the help desk only — the person they help.
+   * Participants act for themselves; an animator must say whom they help.
+   */
+  static long actingPerson(Caller caller, Long onBehalfOf) {
     boolean helping = onBehalfOf != null && onBehalfOf != caller.id();
     if (helping && !caller.has(Role.ANIMATOR)) {
-      return Uni.createFrom()
-          .failure(ApiException.forbidden("Only the help desk acts on behalf of others"));
+      throw ApiException.forbidden("Only the help desk acts on behalf of others");
     }
     if (!helping && !caller.has(Role.PARTICIPANT)) {
-      return Uni.createFrom()
-          .failure(
-              ApiException.invalid("onBehalfOf", "the help desk acts for a person: choose who"));
+      throw ApiException.invalid("onBehalfOf", "the help desk acts for a person: choose who");
     }
-    long personId = helping ? onBehalfOf : caller.id();
+    return helping ? onBehalfOf : caller.id();
+  }
+
+  private static Uni<Actor> actor(
+      Caller caller, long fairId, Long onBehalfOf, boolean openFairOnly) {
+    long personId;
+    try {
+      personId = actingPerson(caller, onBehalfOf);
+    } catch (ApiException e) {
+      return Uni.createFrom().failure(e);
+    }
+    boolean helping = personId != caller.id();
     return Panache.getSession()
         .chain(
             session ->

@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -25,11 +24,8 @@ public class ContractSignature extends PanacheEntityBase {
   }
 
   @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contract_signature_seq")
-  @SequenceGenerator(
-      name = "contract_signature_seq",
-      sequenceName = "contract_signature_seq",
-      allocationSize = 50)
+  // From the column's default: sign_contract() inserts signatures too (V5).
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
   @Column(name = "contract_id")

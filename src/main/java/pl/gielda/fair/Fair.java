@@ -65,9 +65,13 @@ public class Fair extends PanacheEntityBase {
 
   public void requireOpen() {
     if (!phase.isOpen()) {
-      throw ApiException.conflict(
-          "fair-not-open",
-          "The fair is " + phase + "; this is possible only during REGISTRATION or LIVE");
+      throw notOpen(phase);
     }
+  }
+
+  public static ApiException notOpen(Phase phase) {
+    return ApiException.conflict(
+        "fair-not-open",
+        "The fair is " + phase + "; this is possible only during REGISTRATION or LIVE");
   }
 }

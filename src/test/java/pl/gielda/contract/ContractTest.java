@@ -26,6 +26,16 @@ class ContractTest {
   @TestHTTPResource("/")
   URI base;
 
+  private static JsonNode json(String body) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readTree(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void twoPartiesProposeSignOnBothPhonesAndTheNotaryRegistersNumberOneThenTwo() {
     var fair = Fixtures.fair("LIVE");
@@ -134,6 +144,33 @@ class ContractTest {
         .body("signatures", hasSize(1))
         .body("signatures[0].personId", equalTo((int) a.id()))
         .body("status", equalTo("PROPOSED"));
+  }
+
+  @Test
+  void aSignatureAnswersWhatReadingTheContractAnswersAndARetryChangesNothing() {
+    var fair = Fixtures.fair("LIVE");
+    var a = Fixtures.person(fair.id(), null);
+    var b = Fixtures.person(fair.id(), null);
+    Map<String, Object> body = new HashMap<>(Contracts.swap(a, b));
+    Map<String, Object> exact = Contracts.item(a.entityId(), b.entityId(), "rzutnik i ekran");
+    exact.put("valuePln", new java.math.BigDecimal("1234.50"));
+    exact.put("hours", new java.math.BigDecimal("2.25"));
+    body.put("items", List.of(exact, Contracts.item(b.entityId(), a.entityId(), "promocja")));
+    long id = Contracts.proposed(fair.id(), a.token(), body);
+    String key = UUID.randomUUID().toString();
+
+    String signed = Contracts.sign(fair.id(), id, a.token(), 1, key).extract().asString();
+    String retried = Contracts.sign(fair.id(), id, a.token(), 1, key).extract().asString();
+    String read = as(a.token()).get(Contracts.path(fair.id(), id)).then().extract().asString();
+
+    assertThat(json(retried)).isEqualTo(json(signed));
+    assertThat(json(signed)).isEqualTo(json(read));
+    assertThat(json(signed).at("/items/0/valuePln").decimalValue()).isEqualByComparingTo("1234.50");
+    assertThat(json(signed).at("/signatures").size()).isEqualTo(1);
+    // The same key for another request is a client bug, told apart from a retry.
+    Contracts.sign(fair.id(), id, a.token(), 2, key)
+        .statusCode(422)
+        .body("type", equalTo("urn:gielda:problem:idempotency-key-reused"));
   }
 
   @Test
