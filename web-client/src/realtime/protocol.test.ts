@@ -165,4 +165,21 @@ describe('matches, ticks and registered contracts', () => {
     const back = deserialize(serialize(s));
     expect(back?.registered[0]?.number).toBe(1);
   });
+
+  it('fills the ticker from the registered contracts a snapshot carries', () => {
+    const s = reduce(initialState(), {
+      ...snapshot,
+      registered: [
+        {
+          seq: 4,
+          event: { kind: 'contract.registered', contractId: 9, number: 2, parties: [], headline: 'b' },
+        },
+        {
+          seq: 2,
+          event: { kind: 'contract.registered', contractId: 8, number: 1, parties: [], headline: 'a' },
+        },
+      ],
+    } as ServerMessage).state;
+    expect(s.registered.map((r) => r.number)).toEqual([2, 1]);
+  });
 });

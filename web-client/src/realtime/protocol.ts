@@ -34,6 +34,8 @@ export type ServerMessage =
       posts: ApiPost[];
       counters?: Partial<Counters>;
       phase?: string;
+      /** The newest contract.registered events up to `seq`, newest first. */
+      registered?: { seq: number; event: BoardEvent }[];
     }
   | { type: 'event'; fairId: number; seq: number; epoch?: Epoch; event: BoardEvent }
   | { type: 'caughtUp'; seq: number }
@@ -235,6 +237,12 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
     case 'snapshot': {
       const posts = new Map<number, Post>();
       for (const p of msg.posts ?? []) if (isPost(p)) posts.set(p.id, p);
+      const registered = msg.registered
+        ? msg.registered
+            .map((r) => registeredOf(r.seq, r.event))
+            .filter((r): r is RegisteredContract => r !== null)
+            .slice(0, REGISTERED_KEPT)
+        : s.registered;
       return {
         state: {
           ...s,
@@ -243,6 +251,7 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
           posts,
           counters: countPosts(posts, { ...EMPTY_COUNTERS, ...msg.counters }),
           phase: msg.phase ?? s.phase,
+          registered,
           caughtUp: true,
           resyncing: false,
           lastError: null,

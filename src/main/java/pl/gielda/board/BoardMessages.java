@@ -42,7 +42,8 @@ final class BoardMessages {
       int epoch,
       long seq,
       List<?> posts,
-      Map<String, Long> counters) {
+      Map<String, Long> counters,
+      List<Map<String, Object>> registered) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "snapshot");
     m.put("fairId", fairId);
@@ -50,7 +51,23 @@ final class BoardMessages {
     m.put("seq", seq);
     m.put("posts", posts);
     m.put("counters", counters);
+    m.put("registered", registered);
     return write(json, m);
+  }
+
+  /** {"seq":N,"event":{"kind":…, …payload}}: a logged event inside another message. */
+  static Map<String, Object> logged(ObjectMapper json, long seq, String type, String payloadJson) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode event =
+          json.createObjectNode().put("kind", type);
+      event.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(payloadJson));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("seq", seq);
+      m.put("event", event);
+      return m;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable event payload", e);
+    }
   }
 
   static String write(ObjectMapper json, Object value) {

@@ -217,6 +217,12 @@ final class FairChannel {
             failure -> closeWithError(s, failure));
   }
 
+  private static final String RECENT_REGISTERED =
+      "select seq, type, payload::text as payload from fair_event"
+          + " where fair_id = $1 and type = 'contract.registered' and seq <= $2"
+          + " order by seq desc limit $3";
+  private static final int RECENT_REGISTERED_KEPT = 10;
+
   /** A consistent picture of the fair at one log number (repeatable read), then live from there. */
   private void snapshot(BoardSubscriber s) {
     ConsistentRead.of(pool, this::readSnapshot)
@@ -249,7 +255,25 @@ final class FairChannel {
         .invoke(rows -> rows.forEach(r -> BoardCounters.read(r, counters)))
         .chain(() -> conn.preparedQuery(PostRows.SELECT_VISIBLE).execute(Tuple.of(fairId)))
         .invoke(rows -> rows.forEach(r -> posts.add(PostRows.view(r))))
-        .map(x -> BoardMessages.snapshot(json, fairId, (int) head[1], head[0], posts, counters));
+        // A big screen opened mid-fair shows the latest registered contracts in its ticker at once.
+        .chain(
+            () ->
+                conn.preparedQuery(RECENT_REGISTERED)
+                    .execute(Tuple.of(fairId, head[0], RECENT_REGISTERED_KEPT)))
+        .map(
+            rows -> {
+              List<Map<String, Object>> registered = new ArrayList<>();
+              rows.forEach(
+                  r ->
+                      registered.add(
+                          BoardMessages.logged(
+                              json,
+                              r.getLong("seq"),
+                              r.getString("type"),
+                              r.getString("payload"))));
+              return BoardMessages.snapshot(
+                  json, fairId, (int) head[1], head[0], posts, counters, registered);
+            });
   }
 
   private long snapshotSeq(String snapshotText) {

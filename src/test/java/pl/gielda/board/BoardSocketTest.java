@@ -47,6 +47,26 @@ class BoardSocketTest {
   }
 
   @Test
+  void aBigScreenOpenedLaterShowsTheLatestRegisteredContractsInItsSnapshot() {
+    var fair = Fixtures.fair("LIVE");
+    var notary = Fixtures.person(fair.id(), null, "notary");
+    long first = pl.gielda.support.Contracts.signedSwap(fair.id());
+    long second = pl.gielda.support.Contracts.signedSwap(fair.id());
+    pl.gielda.support.Contracts.register(fair.id(), first, notary.token()).statusCode(200);
+    pl.gielda.support.Contracts.register(fair.id(), second, notary.token()).statusCode(200);
+
+    try (BoardClient screen = BoardClient.connect(base, fair.id(), Fixtures.screen(fair.id()))) {
+      JsonNode registered = screen.resume(null, 0).awaitType("snapshot").get("registered");
+      assertThat(registered).hasSize(2);
+      assertThat(registered.get(0).at("/event/kind").asText()).isEqualTo("contract.registered");
+      assertThat(registered.get(0).at("/event/number").asInt()).isEqualTo(2);
+      assertThat(registered.get(1).at("/event/contractId").asLong()).isEqualTo(first);
+      assertThat(registered.get(0).get("seq").asLong())
+          .isGreaterThan(registered.get(1).get("seq").asLong());
+    }
+  }
+
+  @Test
   void resumeAfterADroppedConnectionHasNoGapAndNoDuplicate() {
     var fair = Fixtures.fair("LIVE");
     var person = Fixtures.person(fair.id(), null);
