@@ -244,6 +244,7 @@ class Client {
     this.arrivals = new Map(); // event seq -> arrival time (first delivery only)
     this.messages = 0;
     this.events = 0;
+    this.eventBytes = 0;
     this.gaps = 0; // events skipped over (seq > last + 1)
     this.duplicates = 0; // events delivered again
     this.outOfOrder = 0; // events older than last that were never seen
@@ -269,6 +270,7 @@ class Client {
       return;
     }
     this.events++;
+    this.eventBytes += Buffer.byteLength(data);
     if (this.arrivals.has(seq)) {
       this.duplicates++;
       return;
@@ -655,6 +657,11 @@ function finish(cfg, report, clients, posts, eld, t0, rss, exitCode) {
     duplicates: { total: sum((c) => c.duplicates), clients: count((c) => c.duplicates > 0) },
     outOfOrder: { total: sum((c) => c.outOfOrder), clients: count((c) => c.outOfOrder > 0) },
     clientsMissingEvents: perClientMissing.filter((m) => m > 0).length,
+    // So the baseline can be asked to send messages of the same size (bench/board-vs-baseline.sh).
+    avgEventBytes: (() => {
+      const ev = sum((c) => c.events);
+      return ev > 0 ? Math.round(sum((c) => c.eventBytes) / ev) : null;
+    })(),
     httpMs: stats(okPosts.map((p) => p.responseAt - p.sentAt)),
     serverRssKiB: {
       before: rss.serverBeforeKiB ?? null,

@@ -49,7 +49,10 @@ done
 kill $APP; wait $APP 2>/dev/null || true
 
 echo "== bare Vert.x broadcaster"
-bench/run-baseline.sh 8099 >"$OUT/baseline.log" 2>&1 &
+# Same message size as the app's events, so both move the same bytes to the same load client.
+BYTES=$(python3 -c "import json,sys;print(max(json.load(open(f)).get('avgEventBytes') or 0 for f in sys.argv[1:]))" "$OUT"/app-*.json)
+echo "baseline messages padded to $BYTES bytes"
+bench/run-baseline.sh 8099 "$(nproc)" "$BYTES" >"$OUT/baseline.log" 2>&1 &
 BASE=$!
 wait_up http://127.0.0.1:8099/stats
 BPID=$(pgrep -f 'pl.gielda.bench.BareBroadcaster' | head -1)

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code GET ws://127.0.0.1:PORT/ws} accepts a WebSocket (compression off; the subprotocol
  *       "bearer-token-carrier" is accepted so the load client's auth path can be exercised). A text
  *       message containing "resume" is answered with {@code {"type":"snapshot","seq":N}}.
- *   <li>{@code POST /post} takes the next seq, encodes {@code {"seq":n,"t":ms}} once and writes it
- *       to every open socket, then answers {@code {"seq":n,"clients":k}}.
+ *   <li>{@code POST /post} takes the next seq, encodes {@code {"seq":n,"t":ms,"pad":"…"}} once and
+ *       writes it to every open socket, then answers {@code {"seq":n,"clients":k}}. The padding
+ *       makes the message as long as the app's board event (third argument, in bytes), so that both
+ *       servers — and the load client — move the same bytes.
  *   <li>{@code GET /stats} answers {@code {"seq":n,"clients":k}}.
  * </ul>
  *
@@ -33,6 +35,7 @@ public final class BareBroadcaster extends AbstractVerticle {
 
   private static final Set<ServerWebSocket> SOCKETS = ConcurrentHashMap.newKeySet();
   private static final AtomicLong SEQ = new AtomicLong();
+  private static volatile int messageBytes;
 
   private final int port;
 
@@ -44,6 +47,7 @@ public final class BareBroadcaster extends AbstractVerticle {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8099;
     int eventLoops =
         args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
+    messageBytes = args.length > 2 ? Integer.parseInt(args[2]) : 0;
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
     // One server instance per event loop, as Quarkus does; Vert.x shares the listening socket.
     vertx
@@ -114,7 +118,9 @@ public final class BareBroadcaster extends AbstractVerticle {
   /** Encodes the message once and writes it to every socket; returns its seq. */
   private static synchronized long broadcast() {
     long seq = SEQ.incrementAndGet();
-    String message = "{\"seq\":" + seq + ",\"t\":" + System.currentTimeMillis() + "}";
+    String head = "{\"seq\":" + seq + ",\"t\":" + System.currentTimeMillis();
+    int pad = messageBytes - head.length() - 10;
+    String message = pad > 0 ? head + ",\"pad\":\"" + "x".repeat(pad) + "\"}" : head + "}";
     for (ServerWebSocket ws : SOCKETS) {
       ws.writeTextMessage(
           message); // thread-safe: Vert.x hands the write to the socket's event loop
