@@ -198,7 +198,7 @@ public final class SigningBenchmark {
 
   private Phase phase(String name, List<Op> ops) throws Exception {
     Phase phase = new Phase(name, ops.size());
-    long cpuBefore = cpuTicks();
+    long[] cpuBefore = cpuTicksByRoot();
     Semaphore slots = new Semaphore(concurrency);
     List<CompletableFuture<Void>> all = new ArrayList<>();
     long start = System.nanoTime();
@@ -240,14 +240,22 @@ public final class SigningBenchmark {
     phase.wallNanos = System.nanoTime() - start;
     report(phase, ops.size());
     if (!PIDS.isEmpty()) {
-      double cpuSeconds = (cpuTicks() - cpuBefore) / 100.0;
+      long[] cpuAfter = cpuTicksByRoot();
+      StringBuilder perRoot = new StringBuilder();
+      double cpuSeconds = 0;
+      for (int i = 0; i < PIDS.size(); i++) {
+        double seconds = (cpuAfter[i] - cpuBefore[i]) / 100.0;
+        cpuSeconds += seconds;
+        perRoot.append(String.format(" pid %d: %.2f ms", PIDS.get(i), 1000 * seconds / ops.size()));
+      }
       System.out.printf(
-          "%-9s server CPU %.1f s for %.1f s wall (%.2f cores), %.2f ms CPU per op%n",
+          "%-9s server CPU %.1f s for %.1f s wall (%.2f cores), %.2f ms CPU per op (%s)%n",
           name,
           cpuSeconds,
           phase.wallNanos / 1e9,
           cpuSeconds / (phase.wallNanos / 1e9),
-          1000 * cpuSeconds / ops.size());
+          1000 * cpuSeconds / ops.size(),
+          perRoot.toString().trim());
     }
     return phase;
   }
@@ -529,20 +537,41 @@ public final class SigningBenchmark {
     return reply.toCompletionStage().toCompletableFuture();
   }
 
-  /** utime + stime of the listed processes, in clock ticks (1/100 s on Linux). */
-  private static long cpuTicks() {
-    long ticks = 0;
-    for (long pid : PIDS) {
-      try {
-        String stat =
-            java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      } catch (Exception e) {
-        // The process ended (a PostgreSQL backend): its time is gone with it.
+  /**
+   * utime + stime of the listed processes and their children (PostgreSQL runs a process per
+   * connection under the postmaster), in clock ticks (1/100 s on Linux), one total per listed pid.
+   */
+  private static long[] cpuTicksByRoot() {
+    Map<Long, Long> parent = new HashMap<>();
+    Map<Long, Long> ticks = new HashMap<>();
+    try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit))
+          .forEach(
+              d -> {
+                try {
+                  String stat = java.nio.file.Files.readString(d.resolve("stat"));
+                  String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                  long pid = Long.parseLong(d.getFileName().toString());
+                  parent.put(pid, Long.parseLong(f[1]));
+                  ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                } catch (Exception e) {
+                  // The process ended meanwhile (a PostgreSQL backend): its time is gone with it.
+                }
+              });
+    } catch (java.io.IOException e) {
+      return new long[PIDS.size()];
+    }
+    long[] out = new long[PIDS.size()];
+    for (var e : ticks.entrySet()) {
+      for (long p = e.getKey(); p > 1; p = parent.getOrDefault(p, 0L)) {
+        int root = PIDS.indexOf(p);
+        if (root >= 0) {
+          out[root] += e.getValue();
+          break;
+        }
       }
     }
-    return ticks;
+    return out;
   }
 
   private static String env(String name, String fallback) {

@@ -58,6 +58,11 @@ public final class DatabaseLauncher {
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("max_connections", "200")
+              // The embedded server is what a fair runs on, not only a demo: a signed contract
+              // must survive a power cut of the laptop, so commits wait for the disk (the
+              // library starts PostgreSQL with fsync and synchronous_commit off).
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .setOutputRedirector(
                   ProcessBuilder.Redirect.appendTo(pgDir.resolveSibling("postgresql.log").toFile()))
               .setErrorRedirector(
