@@ -158,6 +158,13 @@ describe('contracts: two phones sign, the notary registers, the big screen rings
     await s.page.getByTestId('counter-contracts').filter({ hasText: /^1/ }).waitFor();
     await shot(s.page, 'screen-contract-gong');
 
+    // A big screen opened now lists the contract at once (from its snapshot) and does not ring.
+    const late = await b.newContext(SCREEN);
+    await late.page.goto(`${config.baseUrl}/screen/${env.screen.screenToken}`);
+    const lateLine = late.page.getByTestId('ticker-contract').filter({ hasText: 'Kontrakt nr 1' });
+    await lateLine.waitFor();
+    assert.doesNotMatch((await lateLine.first().getAttribute('class')) ?? '', /\bgong\b/);
+
     // Both phones: "Zarejestrowany nr 1".
     await ca.getByTestId('contract-status').filter({ hasText: 'Zarejestrowany nr 1' }).waitFor();
     await cb.getByTestId('contract-status').filter({ hasText: 'Zarejestrowany nr 1' }).waitFor();

@@ -69,7 +69,7 @@ export function Screen({ token }: { token: string }) {
   }, [status]);
 
   const now = useClock();
-  const gong = useGong(board.registered[0]?.seq);
+  const gong = useGong(board.registered[0]?.seq, board.caughtUp ? board.seq : undefined);
   const looking = useStillLooking(fair?.id, tickOf(board, 'post', 'contract'));
   const tallies = useTallies(fair?.id, tickOf(board, 'post', 'contract', 'person', 'entity'));
 
@@ -228,12 +228,20 @@ function Counter({
  * Plays the gong and returns true for a few seconds when a new contract is registered (not for
  * the ones already known when the screen opened).
  */
-function useGong(newestSeq: number | undefined): boolean {
-  const first = useRef(newestSeq);
+/**
+ * Rings for a contract registered while the screen watches — not for those the snapshot or a
+ * resume brought when it opened (`caughtUpAt`: the board's number when it first caught up).
+ */
+function useGong(newestSeq: number | undefined, caughtUpAt: number | undefined): boolean {
+  const watchingFrom = useRef<number | undefined>(undefined);
+  if (watchingFrom.current === undefined && caughtUpAt !== undefined) watchingFrom.current = caughtUpAt;
+  const rung = useRef<number | undefined>(undefined);
   const [on, setOn] = useState(false);
   useEffect(() => {
-    if (newestSeq === undefined || newestSeq === first.current) return;
-    first.current = newestSeq;
+    const from = watchingFrom.current;
+    if (newestSeq === undefined || from === undefined || newestSeq <= from || newestSeq === rung.current)
+      return;
+    rung.current = newestSeq;
     playGong();
     setOn(true);
     const timer = setTimeout(() => setOn(false), 6000);
