@@ -161,9 +161,18 @@ public class BoardHub {
   }
 
   BoardSubscriber subscriber(
-      io.quarkus.websockets.next.WebSocketConnection connection, long fairId, Long entityId) {
+      io.quarkus.websockets.next.WebSocketConnection connection,
+      Context loop,
+      long fairId,
+      Long entityId) {
     return new BoardSubscriber(
-        connection, fairId, entityId, config.board().maxPendingPerConnection());
+        connection,
+        loop instanceof io.vertx.core.impl.ContextInternal c && loop.isEventLoopContext()
+            ? c.nettyEventLoop()
+            : null,
+        fairId,
+        entityId,
+        config.board().maxPendingPerConnection());
   }
 
   /**

@@ -60,13 +60,16 @@ public class BoardSocket {
       return refuse(connection, "NOT_FOUND", "No such fair");
     }
     Caller caller = CurrentCaller.fromToken((JsonWebToken) identity.getPrincipal());
+    // Callbacks of a connection run on its event loop: remember it for broadcasts.
+    io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
     return guard
         .inFair(
             caller, id, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY, Role.SCREEN)
         .chain(() -> guard.entityOf(caller))
         .call(entity -> hub.channel(id))
         .invoke(
-            entity -> connection.userData().put(SUBSCRIBER, hub.subscriber(connection, id, entity)))
+            entity ->
+                connection.userData().put(SUBSCRIBER, hub.subscriber(connection, loop, id, entity)))
         .replaceWithVoid()
         .onFailure(ApiException.class)
         .recoverWithUni(

@@ -1,5 +1,6 @@
 package pl.gielda.board;
 
+import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +12,12 @@ final class BoardSubscriber {
 
   final WebSocketConnection connection;
   final long fairId;
+
+  /**
+   * The event loop the connection lives on, or null: a broadcast hands each loop one task that
+   * writes to all of its connections, instead of one cross-thread task per connection.
+   */
+  final EventLoop loop;
 
   /** The entity a person represents (null for screens and organisers): targeted messages. */
   final Long entityId;
@@ -24,8 +31,10 @@ final class BoardSubscriber {
   boolean live;
   volatile boolean closed;
 
-  BoardSubscriber(WebSocketConnection connection, long fairId, Long entityId, int maxPending) {
+  BoardSubscriber(
+      WebSocketConnection connection, EventLoop loop, long fairId, Long entityId, int maxPending) {
     this.connection = connection;
+    this.loop = loop;
     this.fairId = fairId;
     this.entityId = entityId;
     this.maxPending = maxPending;

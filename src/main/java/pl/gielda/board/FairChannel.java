@@ -130,16 +130,25 @@ final class FairChannel {
     while (ring.size() > ringSize) {
       ring.removeFirst();
     }
+    // One task per event loop writes to that loop's connections: a cross-thread handoff per
+    // connection costs more than the write itself at thousands of connections.
+    Map<io.netty.channel.EventLoop, List<BoardSubscriber>> byLoop =
+        new java.util.IdentityHashMap<>();
     Iterator<BoardSubscriber> it = subscribers.iterator();
     while (it.hasNext()) {
       BoardSubscriber s = it.next();
       if (s.closed) {
         it.remove();
       } else if (s.live && s.lastSent == seq - 1) {
-        s.send(text);
         s.lastSent = seq;
+        if (s.loop == null) {
+          s.send(text);
+        } else {
+          byLoop.computeIfAbsent(s.loop, l -> new ArrayList<>()).add(s);
+        }
       }
     }
+    byLoop.forEach((loop, batch) -> loop.execute(() -> batch.forEach(s -> s.send(text))));
   }
 
   /** Reads the log head once; every resume waits for it. */
