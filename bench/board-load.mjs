@@ -245,6 +245,7 @@ class Client {
     this.messages = 0;
     this.events = 0;
     this.eventBytes = 0;
+    this.sinceStamp = new Map(); // event seq -> arrival minus the server's timestamp in the message
     this.gaps = 0; // events skipped over (seq > last + 1)
     this.duplicates = 0; // events delivered again
     this.outOfOrder = 0; // events older than last that were never seen
@@ -276,6 +277,10 @@ class Client {
       return;
     }
     this.arrivals.set(seq, t);
+    // The server's own timestamp of the change: the app's commit time ("at"), the baseline's
+    // broadcast time ("t"); same machine, same clock.
+    const stamp = typeof msg.at === 'number' ? msg.at : typeof msg.t === 'number' ? msg.t : null;
+    if (stamp !== null) this.sinceStamp.set(seq, t - stamp);
     if (this.lastSeq === null) {
       this.lastSeq = seq;
     } else if (seq > this.lastSeq) {
@@ -572,6 +577,7 @@ function finish(cfg, report, clients, posts, eld, t0, rss, exitCode) {
   // Latency of every delivery, relative to its post's response.
   const all = [];
   const allFromSend = [];
+  const allFromStamp = [];
   let early = 0;
   let missing = 0;
   const perPost = [];
@@ -584,6 +590,8 @@ function finish(cfg, report, clients, posts, eld, t0, rss, exitCode) {
         continue;
       }
       allFromSend.push(at - p.sentAt);
+      const sinceStamp = c.sinceStamp.get(p.expectedSeq);
+      if (sinceStamp !== undefined) allFromStamp.push(Math.max(0, sinceStamp));
       let d = at - p.responseAt;
       if (d < 0) {
         early++; // delivered before the client saw the POST response
@@ -652,6 +660,9 @@ function finish(cfg, report, clients, posts, eld, t0, rss, exitCode) {
     deliveredBeforeResponse: early,
     latencyMs: { p50: lat.p50, p90: lat.p90, p99: lat.p99, max: lat.max },
     fromRequestSentMs: (({ n, ...rest }) => rest)(stats(allFromSend)),
+    // From the server's timestamp in the message (commit / broadcast) to arrival: the fairest
+    // comparison, as neither server's HTTP response timing enters it.
+    fromServerStampMs: stats(allFromStamp),
     clientP99Ms: stats(perClientP99),
     gaps: { total: sum((c) => c.gaps), clients: count((c) => c.gaps > 0) },
     duplicates: { total: sum((c) => c.duplicates), clients: count((c) => c.duplicates > 0) },

@@ -37,7 +37,7 @@ export type ServerMessage =
       /** The newest contract.registered events up to `seq`, newest first. */
       registered?: { seq: number; event: BoardEvent }[];
     }
-  | { type: 'event'; fairId: number; seq: number; epoch?: Epoch; event: BoardEvent }
+  | { type: 'event'; fairId: number; seq: number; epoch?: Epoch; at?: number; event: BoardEvent }
   | { type: 'caughtUp'; seq: number }
   | { type: 'pong' }
   | { type: 'error'; code: string; message?: string }

@@ -2,6 +2,7 @@ package pl.gielda.board;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +13,23 @@ final class BoardMessages {
   private BoardMessages() {}
 
   /**
-   * {"type":"event","seq":N,"event":{"kind":…, …payload}} built from the stored JSON without
-   * re-parsing.
+   * {"type":"event","seq":N,"at":ms,"event":{"kind":…, …payload}} built from the stored JSON
+   * without re-parsing; "at" is when the change was committed (epoch milliseconds), so a client can
+   * tell how old it is.
    */
-  static String event(long seq, String type, String payloadJson) {
+  static String event(long seq, String type, String payloadJson, OffsetDateTime committedAt) {
     String body = payloadJson.trim();
     String inner =
         body.equals("{}")
             ? "{\"kind\":\"" + type + "\"}"
             : "{\"kind\":\"" + type + "\"," + body.substring(1);
-    return "{\"type\":\"event\",\"seq\":" + seq + ",\"event\":" + inner + "}";
+    return "{\"type\":\"event\",\"seq\":"
+        + seq
+        + ",\"at\":"
+        + committedAt.toInstant().toEpochMilli()
+        + ",\"event\":"
+        + inner
+        + "}";
   }
 
   static String caughtUp(long seq) {

@@ -92,7 +92,7 @@ final class FairChannel {
           }
         };
     pool.preparedQuery(
-            "select seq, type, payload::text as payload from fair_event where fair_id = $1 and seq > $2 order by seq limit $3")
+            "select seq, type, payload::text as payload, created_at from fair_event where fair_id = $1 and seq > $2 order by seq limit $3")
         .execute(Tuple.of(fairId, dispatched, FETCH_LIMIT))
         .subscribe()
         .with(
@@ -102,7 +102,10 @@ final class FairChannel {
                 dispatch(
                     r.getLong("seq"),
                     BoardMessages.event(
-                        r.getLong("seq"), r.getString("type"), r.getString("payload")));
+                        r.getLong("seq"),
+                        r.getString("type"),
+                        r.getString("payload"),
+                        r.getOffsetDateTime("created_at")));
                 n++;
               }
               if (n == FETCH_LIMIT) {
@@ -204,7 +207,7 @@ final class FairChannel {
 
   private void replayFromLog(BoardSubscriber s, long after) {
     pool.preparedQuery(
-            "select seq, type, payload::text as payload from fair_event where fair_id = $1 and seq > $2 and seq <= $3 order by seq")
+            "select seq, type, payload::text as payload, created_at from fair_event where fair_id = $1 and seq > $2 and seq <= $3 order by seq")
         .execute(Tuple.of(fairId, after, dispatched))
         .subscribe()
         .with(
@@ -217,7 +220,10 @@ final class FairChannel {
                         if (seq == last + 1) {
                           s.send(
                               BoardMessages.event(
-                                  seq, r.getString("type"), r.getString("payload")));
+                                  seq,
+                                  r.getString("type"),
+                                  r.getString("payload"),
+                                  r.getOffsetDateTime("created_at")));
                           last = seq;
                         }
                       }

@@ -38,9 +38,13 @@ class BoardSocketTest {
       long seq = snapshot.get("seq").asLong();
       board.awaitType("caughtUp");
 
+      long before = System.currentTimeMillis();
       Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Sala na żywo"));
+      long after = System.currentTimeMillis();
       JsonNode event = board.awaitType("event");
       assertThat(event.get("seq").asLong()).isEqualTo(seq + 1);
+      // When it was committed, by the database's clock (the same machine's here).
+      assertThat(event.get("at").asLong()).isBetween(before - 1000, after + 1000);
       assertThat(event.at("/event/kind").asText()).isEqualTo("post.created");
       assertThat(event.at("/event/post/title").asText()).isEqualTo("Sala na żywo");
     }
