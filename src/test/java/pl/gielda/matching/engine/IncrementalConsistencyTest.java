@@ -143,8 +143,15 @@ class IncrementalConsistencyTest {
     reversed.forEach(fresh::upsert);
     assertThat(swapKeys(engine.swaps())).isEqualTo(swapKeys(fresh.swaps()));
     assertThat(cycleKeys(engine.cycles())).isEqualTo(cycleKeys(fresh.cycles()));
-    assertThat(engine.optimalDeals().totalScore())
-        .isCloseTo(fresh.optimalDeals().totalScore(), org.assertj.core.data.Offset.offset(1e-6));
+    // The plans agree (their search has a time budget: compare totals only when both are proven).
+    DealPlan a = engine.optimalDeals();
+    DealPlan b = fresh.optimalDeals();
+    assertThat(a.totalScore()).isLessThanOrEqualTo(b.upperBound() + 1e-6);
+    assertThat(b.totalScore()).isLessThanOrEqualTo(a.upperBound() + 1e-6);
+    if (a.provenOptimal() && b.provenOptimal()) {
+      assertThat(a.totalScore())
+          .isCloseTo(b.totalScore(), org.assertj.core.data.Offset.offset(1e-6));
+    }
   }
 
   private static Set<String> swapKeys(List<Swap> swaps) {
