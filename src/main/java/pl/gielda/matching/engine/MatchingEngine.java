@@ -23,8 +23,11 @@ import java.util.TreeMap;
  * match each other. The score is a pure function of the two posts.
  *
  * <p><b>Incremental.</b> An inverted index over lemma and concept features finds the posts sharing
- * anything with a new post, so {@link #upsert} scores only those; good-match edges are kept up to
- * date so swaps and cycles need no rescoring.
+ * anything with a new post and their text similarity; {@link #upsert} fully scores only those whose
+ * similarity allows a deal-graph edge or a place among the post's best suggestions (the score never
+ * exceeds what the text similarity allows), so the result is exact. Deal-graph edges (every pair
+ * scoring at least {@link #DEAL_EDGE_THRESHOLD}) are kept up to date, so swaps and cycles need no
+ * rescoring, and a post with at least {@code limit} edges has its suggestions among them.
  *
  * <p><b>Thread-safety.</b> All public methods are {@code synchronized}: the engine may be called
  * from several threads, calls are serialised. Returned objects are immutable snapshots.
