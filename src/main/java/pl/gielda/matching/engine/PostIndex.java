@@ -137,10 +137,12 @@ final class PostIndex {
     if (flagged.length < nextSlot) {
       flagged = new boolean[bySlot.length];
     }
-    Postings flags = flagKey == null ? null : postings.get(flagKey);
+    // A copy: the flag feature may be one of the query's, whose list the scan below compacts.
+    Postings flagList = flagKey == null ? null : postings.get(flagKey);
+    int[] flags = flagList == null ? null : Arrays.copyOf(flagList.slots, flagList.size);
     if (flags != null) {
-      for (int k = 0; k < flags.size; k++) {
-        flagged[flags.slots[k]] = true;
+      for (int s : flags) {
+        flagged[s] = true;
       }
     }
     int n = 0;
@@ -174,8 +176,8 @@ final class PostIndex {
       visitor.visit(s, dot, flagged[s]);
     }
     if (flags != null) {
-      for (int k = 0; k < flags.size; k++) {
-        flagged[flags.slots[k]] = false;
+      for (int s : flags) {
+        flagged[s] = false;
       }
     }
   }

@@ -154,6 +154,72 @@ class IncrementalConsistencyTest {
     }
   }
 
+  @Test
+  void townFlagsDoNotOutliveRemovedPostsThroughIndexCompaction() {
+    MatchingEngine engine = new MatchingEngine();
+    int n = 1100;
+    for (int i = 0; i < n; i++) {
+      engine.upsert(
+          new MatchPost(
+              "r" + i,
+              "e" + i,
+              MatchPost.Kind.REQUEST,
+              "ROOMS",
+              "Sala Pelplin",
+              "Potrzebna sala na spotkanie.",
+              null,
+              null,
+              "Gniew"));
+    }
+    for (int i = 0; i < 600; i++) {
+      engine.remove("r" + i);
+    }
+    // An offer whose own text names its town scans requests while the town's list holds removed
+    // posts.
+    engine.upsert(
+        new MatchPost(
+            "o1",
+            "x1",
+            MatchPost.Kind.OFFER,
+            "ROOMS",
+            "Sala Pelplin",
+            "Duża sala.",
+            null,
+            null,
+            "Pelplin"));
+    for (int i = 600; i < n; i++) {
+      engine.remove("r" + i); // the index compacts on the way
+    }
+    engine.upsert(
+        new MatchPost(
+            "rn",
+            "e-new",
+            MatchPost.Kind.REQUEST,
+            "ROOMS",
+            "Sala na spotkanie",
+            "Potrzebna sala.",
+            null,
+            null,
+            "Gniew"));
+    engine.upsert(
+        new MatchPost(
+            "o2",
+            "x2",
+            MatchPost.Kind.OFFER,
+            "ROOMS",
+            "Sala na spotkanie",
+            "Duża sala.",
+            null,
+            null,
+            "Pelplin"));
+    List<Suggestion> s = engine.suggestionsFor("o2", 5);
+    assertThat(s).extracting(Suggestion::postId).contains("rn");
+    for (Suggestion x : s) {
+      assertThat(x.score())
+          .isCloseTo(engine.score("o2", x.postId()), org.assertj.core.data.Offset.offset(EPS));
+    }
+  }
+
   private static Set<String> swapKeys(List<Swap> swaps) {
     Set<String> out = new HashSet<>();
     swaps.forEach(s -> out.add(s.entityA() + "|" + s.entityB()));
