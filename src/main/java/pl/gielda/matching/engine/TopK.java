@@ -30,9 +30,12 @@ final class TopK {
 
   /**
    * The least score a new pair needs to be kept: 0 while there is room, else the worst kept score
-   * (a pair scoring exactly that may still be kept, on its id).
+   * (a pair scoring exactly that may still be kept, on its id); infinite if nothing is kept.
    */
   double floor() {
+    if (k == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
     return size < k ? 0 : scores[0];
   }
 

@@ -257,6 +257,10 @@ class IncrementalConsistencyTest {
         .containsExactly(
             new TopK.Entry("d", 0.9), new TopK.Entry("a2", 0.5), new TopK.Entry("b", 0.5));
     assertThat(top.floor()).isEqualTo(0.5);
+    TopK none = new TopK(0);
+    none.offer("a", 0.7);
+    assertThat(none.sorted()).isEmpty();
+    assertThat(none.floor()).isEqualTo(Double.POSITIVE_INFINITY);
   }
 
   @Test
