@@ -15,7 +15,9 @@ final class CategoryAffinity {
   static final double DEFAULT = 0.3;
   static final double RELATED = 0.6;
 
-  private static final Map<String, Double> PAIRS = new HashMap<>();
+  /** Category → related category → affinity (both directions): no string building per lookup. */
+  private static final Map<String, Map<String, Double>> PAIRS = new HashMap<>();
+
   private static final Map<String, String> POLISH = new HashMap<>();
   private static final Map<String, String> CONCEPT = new HashMap<>();
 
@@ -86,12 +88,56 @@ final class CategoryAffinity {
   private CategoryAffinity() {}
 
   private static void pair(String a, String b, double v) {
-    PAIRS.put(a + "|" + b, v);
-    PAIRS.put(b + "|" + a, v);
+    PAIRS.computeIfAbsent(a, k -> new HashMap<>()).put(b, v);
+    PAIRS.computeIfAbsent(b, k -> new HashMap<>()).put(a, v);
   }
 
   static String normalise(String category) {
     return category == null ? "" : category.trim().toUpperCase(Locale.ROOT);
+  }
+
+  /** Known categories (those with related categories) numbered from 1; 0 is "no category". */
+  private static final Map<String, Integer> KNOWN = new HashMap<>();
+
+  private static final double[][] MATRIX;
+
+  static {
+    for (String c : new java.util.TreeSet<>(PAIRS.keySet())) {
+      KNOWN.put(c, KNOWN.size() + 1);
+    }
+    MATRIX = new double[KNOWN.size() + 1][KNOWN.size() + 1];
+    for (double[] row : MATRIX) {
+      java.util.Arrays.fill(row, DEFAULT);
+    }
+    PAIRS.forEach(
+        (a, related) -> related.forEach((b, v) -> MATRIX[KNOWN.get(a)][KNOWN.get(b)] = v));
+  }
+
+  /** Number of known categories: their numbers are 1 … this. */
+  static int knownCount() {
+    return KNOWN.size();
+  }
+
+  /**
+   * The number of a known (normalised) category, 0 for none, or -1 for an event-specific one, which
+   * the caller numbers above {@link #knownCount()}.
+   */
+  static int knownNumber(String category) {
+    return category.isEmpty() ? 0 : KNOWN.getOrDefault(category, -1);
+  }
+
+  /**
+   * {@link #of(String, String)} for category numbers: 0 is no category, 1 … {@link #knownCount()}
+   * the known ones, higher numbers event-specific ones (equal numbers, equal categories).
+   */
+  static double of(int a, int b) {
+    if (a == 0 || b == 0) {
+      return DEFAULT;
+    }
+    if (a == b) {
+      return SAME;
+    }
+    return a < MATRIX.length && b < MATRIX.length ? MATRIX[a][b] : DEFAULT;
   }
 
   static double of(String a, String b) {
@@ -101,7 +147,8 @@ final class CategoryAffinity {
     if (a.equals(b)) {
       return SAME;
     }
-    return PAIRS.getOrDefault(a + "|" + b, DEFAULT);
+    Map<String, Double> related = PAIRS.get(a);
+    return related == null ? DEFAULT : related.getOrDefault(b, DEFAULT);
   }
 
   /** The lexicon concept a category stands for, or null (OTHER, unknown categories). */

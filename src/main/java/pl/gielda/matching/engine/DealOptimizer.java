@@ -142,12 +142,16 @@ final class DealOptimizer {
     if (Boolean.getBoolean("gielda.matching.debug")) {
       System.err.printf("root bound %.3f over %d candidates, %d posts%n", rootBound, n, m);
     }
-    // A good plan first (greedy on Lagrangian reduced costs, or on weights), so that the exact
-    // search only has to look for something strictly better and can prune from the start.
+    // A good plan first (greedy on Lagrangian reduced costs, or on weights, improved by local
+    // search), so that the exact search only has to look for something strictly better and can
+    // prune from the start.
     Sol heuristic = n == 0 ? new Sol(0, null, true) : reducedCostGreedy(all);
     Sol plain = greedy(all);
     if (plain.value() > heuristic.value()) {
       heuristic = plain;
+    }
+    if (n > 0) {
+      heuristic = localSearch(heuristic, m);
     }
     Sol found = n == 0 ? Sol.FAIL : solveSet(all, heuristic.value() + EPS);
     Sol best = found.value() > heuristic.value() ? found : heuristic;
@@ -231,6 +235,125 @@ final class DealOptimizer {
       return leave;
     }
     return take;
+  }
+
+  /**
+   * Improves a plan by exchanges until none helps: put in a deal not in the plan, take out the
+   * plan's deals that share a post with it, and fill the freed posts greedily (heaviest deal
+   * first); keep the exchange if the plan's total grows. A better plan to beat lets the exact
+   * search prune far more.
+   */
+  private Sol localSearch(Sol start, int postCount) {
+    int n = weight.length;
+    int[] owner = new int[postCount];
+    Arrays.fill(owner, -1);
+    boolean[] in = new boolean[n];
+    for (Node x = start.chosen(); x != null; x = x.next()) {
+      in[x.c()] = true;
+      for (int p : posts[x.c()]) {
+        owner[p] = x.c();
+      }
+    }
+    // Deals by post, to find the ones a freed post makes possible.
+    int[][] byPost = new int[postCount][];
+    int[] deg = new int[postCount];
+    for (int[] ps : posts) {
+      for (int p : ps) {
+        deg[p]++;
+      }
+    }
+    for (int p = 0; p < postCount; p++) {
+      byPost[p] = new int[deg[p]];
+      deg[p] = 0;
+    }
+    for (int c = 0; c < n; c++) {
+      for (int p : posts[c]) {
+        byPost[p][deg[p]++] = c; // ascending c: heaviest first
+      }
+    }
+    int[] removed = new int[n];
+    int[] added = new int[n];
+    boolean improved = true;
+    for (int round = 0; improved && round < 50; round++) {
+      improved = false;
+      for (int c = 0; c < n; c++) {
+        if (in[c]) {
+          continue;
+        }
+        // Try: c in, its conflicts out, then refill.
+        int nr = 0;
+        double gain = weight[c];
+        for (int p : posts[c]) {
+          int o = owner[p];
+          if (o >= 0 && in[o]) {
+            in[o] = false;
+            removed[nr++] = o;
+            gain -= weight[o];
+          }
+        }
+        for (int i = 0; i < nr; i++) {
+          for (int p : posts[removed[i]]) {
+            owner[p] = -1;
+          }
+        }
+        in[c] = true;
+        for (int p : posts[c]) {
+          owner[p] = c;
+        }
+        int na = 0;
+        for (int i = 0; i < nr; i++) {
+          for (int p : posts[removed[i]]) {
+            for (int d : byPost[p]) {
+              if (!in[d] && fits(d, owner)) {
+                in[d] = true;
+                for (int q : posts[d]) {
+                  owner[q] = d;
+                }
+                added[na++] = d;
+                gain += weight[d];
+              }
+            }
+          }
+        }
+        if (gain > EPS) {
+          improved = true;
+          continue;
+        }
+        // Undo.
+        for (int i = 0; i < na; i++) {
+          in[added[i]] = false;
+          for (int q : posts[added[i]]) {
+            owner[q] = -1;
+          }
+        }
+        in[c] = false;
+        for (int p : posts[c]) {
+          owner[p] = -1;
+        }
+        for (int i = 0; i < nr; i++) {
+          in[removed[i]] = true;
+          for (int p : posts[removed[i]]) {
+            owner[p] = removed[i];
+          }
+        }
+      }
+    }
+    Sol out = new Sol(0, null, true);
+    for (int c = n - 1; c >= 0; c--) {
+      if (in[c]) {
+        out = out.plus(c, weight[c]);
+      }
+    }
+    return out.value() > start.value() ? out : start;
+  }
+
+  private boolean fits(int c, int[] owner) {
+    for (int p : posts[c]) {
+      if (owner[p] >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Greedy by reduced cost w − Σ price (prices of the last bound), which follows the LP. */
@@ -355,17 +478,10 @@ final class DealOptimizer {
     }
     double theta = 1.0;
     int sinceImproved = 0;
+    // The dual value at the current prices (nothing changed them since "best") and its
+    // subgradient, computed together in one pass over the deals.
+    double current = dualValueAndGradient(set, distinct);
     for (int it = 0; it < SUBGRADIENT_STEPS && best > need + EPS; it++) {
-      for (int i = 0; i < distinct; i++) {
-        grad[distinctPosts[i]] = 1;
-      }
-      for (int c : set) {
-        if (weight[c] - load[c] > 0) {
-          for (int p : posts[c]) {
-            grad[p] -= 1;
-          }
-        }
-      }
       double norm2 = 0;
       for (int i = 0; i < distinct; i++) {
         int p = distinctPosts[i];
@@ -377,7 +493,6 @@ final class DealOptimizer {
       if (norm2 == 0) {
         break;
       }
-      double current = dualValue(set, distinct);
       double step = theta * Math.max(current - target, 0.01 * current) / norm2;
       for (int i = 0; i < distinct; i++) {
         int p = distinctPosts[i];
@@ -390,7 +505,8 @@ final class DealOptimizer {
           }
         }
       }
-      double v = dualValue(set, distinct);
+      double v = dualValueAndGradient(set, distinct);
+      current = v;
       if (v < best - EPS) {
         best = v;
         sinceImproved = 0;
@@ -416,6 +532,28 @@ final class DealOptimizer {
     }
     coordinateDescent(distinct, 2);
     return Math.min(best, dualValue(set, distinct));
+  }
+
+  /**
+   * {@link #dualValue}, and into {@code grad} its subgradient with respect to the prices: 1 per
+   * post, less 1 for every deal with a positive residual using it.
+   */
+  private double dualValueAndGradient(int[] set, int distinct) {
+    double b = 0;
+    for (int i = 0; i < distinct; i++) {
+      b += price[distinctPosts[i]];
+      grad[distinctPosts[i]] = 1;
+    }
+    for (int c : set) {
+      double residual = weight[c] - load[c];
+      if (residual > 0) {
+        b += residual;
+        for (int p : posts[c]) {
+          grad[p] -= 1;
+        }
+      }
+    }
+    return b;
   }
 
   private double dualValue(int[] set, int distinct) {

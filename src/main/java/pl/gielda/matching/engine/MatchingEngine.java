@@ -1,6 +1,7 @@
 package pl.gielda.matching.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,8 +23,11 @@ import java.util.TreeMap;
  * match each other. The score is a pure function of the two posts.
  *
  * <p><b>Incremental.</b> An inverted index over lemma and concept features finds the posts sharing
- * anything with a new post, so {@link #upsert} scores only those; good-match edges are kept up to
- * date so swaps and cycles need no rescoring.
+ * anything with a new post and their text similarity; {@link #upsert} fully scores only those whose
+ * similarity allows a deal-graph edge or a place among the post's best suggestions (the score never
+ * exceeds what the text similarity allows), so the result is exact. Deal-graph edges (every pair
+ * scoring at least {@link #DEAL_EDGE_THRESHOLD}) are kept up to date, so swaps and cycles need no
+ * rescoring, and a post with at least {@code limit} edges has its suggestions among them.
  *
  * <p><b>Thread-safety.</b> All public methods are {@code synchronized}: the engine may be called
  * from several threads, calls are serialised. Returned objects are immutable snapshots.
@@ -61,13 +65,21 @@ public final class MatchingEngine {
   private final Map<String, PostProfile> posts = new HashMap<>();
   private final Map<MatchPost.Kind, PostIndex> index = new EnumMap<>(MatchPost.Kind.class);
 
-  /** Scores of the last post looked up, valid until the next change (upsert → suggestions). */
+  /**
+   * Suggestions kept from an upsert's scan, so that showing the new post's suggestions right after
+   * it is added needs no second scan (the API asks for at most 50).
+   */
+  static final int SUGGESTIONS_KEPT = 50;
+
+  /** The best suggestions of the last post upserted, valid until the next change. */
   private String cachedFor;
 
-  private Map<String, Double> cachedScores;
+  private TopK cachedTop;
 
-  /** Deal-graph edges (score ≥ DEAL_EDGE_THRESHOLD), symmetric: post id → other post → score. */
-  private final Map<String, Map<String, Double>> edges = new HashMap<>();
+  /** Deal-graph edges (score ≥ DEAL_EDGE_THRESHOLD) between open posts, by node number. */
+  private final DealGraph graph = new DealGraph();
+
+  private final Map<String, Integer> nodeOf = new HashMap<>();
 
   public MatchingEngine() {
     profiler = new Profiler(analyzer, Lexicon.load(analyzer));
@@ -81,28 +93,30 @@ public final class MatchingEngine {
     Set<String> before = goodNeighbours(post.id());
     removeInternal(post.id());
     PostProfile profile = profiler.profile(post);
+    int node = graph.add(profile);
     posts.put(post.id(), profile);
-    index.get(post.kind()).add(profile);
-    Map<String, Double> scores = candidateScores(profile);
+    nodeOf.put(post.id(), node);
+    index.get(post.kind()).add(profile, node);
+    // One scan finds every deal-graph edge of the new post and its best suggestions.
+    Scan scan = new Scan(profile, DEAL_EDGE_THRESHOLD, SUGGESTIONS_KEPT);
+    scan.run();
     cachedFor = post.id();
-    cachedScores = scores;
-    List<Map.Entry<String, Double>> now = new ArrayList<>();
-    for (Map.Entry<String, Double> e : scores.entrySet()) {
-      if (e.getValue() >= DEAL_EDGE_THRESHOLD) {
-        edges.computeIfAbsent(post.id(), k -> new HashMap<>()).put(e.getKey(), e.getValue());
-        edges.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(post.id(), e.getValue());
-      }
-      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
-        now.add(e);
+    cachedTop = scan.top;
+    graph.reserve(node, scan.edgeCount);
+    TopK good = new TopK(Integer.MAX_VALUE);
+    for (int i = 0; i < scan.edgeCount; i++) {
+      double s = scan.edgeScores[i];
+      graph.connect(node, scan.edgeNodes[i], s);
+      if (s >= GOOD_MATCH_THRESHOLD) {
+        good.offer(graph.post(scan.edgeNodes[i]).id(), s);
       }
     }
-    now.sort(Map.Entry.<String, Double>comparingByValue().reversed());
     List<String> added = new ArrayList<>();
     Set<String> nowIds = new HashSet<>();
-    for (Map.Entry<String, Double> e : now) {
-      nowIds.add(e.getKey());
-      if (!before.contains(e.getKey())) {
-        added.add(e.getKey());
+    for (TopK.Entry e : good.sorted()) {
+      nowIds.add(e.id());
+      if (!before.contains(e.id())) {
+        added.add(e.id());
       }
     }
     List<String> lost = before.stream().filter(id -> !nowIds.contains(id)).sorted().toList();
@@ -122,9 +136,12 @@ public final class MatchingEngine {
 
   private Set<String> goodNeighbours(String postId) {
     Set<String> out = new HashSet<>();
-    for (Map.Entry<String, Double> e : edges.getOrDefault(postId, Map.of()).entrySet()) {
-      if (e.getValue() >= GOOD_MATCH_THRESHOLD) {
-        out.add(e.getKey());
+    Integer node = nodeOf.get(postId);
+    if (node != null) {
+      for (int i = 0; i < graph.degree(node); i++) {
+        if (graph.score(node, i) >= GOOD_MATCH_THRESHOLD) {
+          out.add(graph.post(graph.neighbour(node, i)).id());
+        }
       }
     }
     return out;
@@ -132,46 +149,78 @@ public final class MatchingEngine {
 
   private void removeInternal(String postId) {
     cachedFor = null;
-    cachedScores = null;
+    cachedTop = null;
     PostProfile old = posts.remove(postId);
     if (old == null) {
       return;
     }
     index.get(old.kind()).remove(postId);
-    Map<String, Double> mine = edges.remove(postId);
-    if (mine != null) {
-      for (String other : mine.keySet()) {
-        Map<String, Double> back = edges.get(other);
-        if (back != null) {
-          back.remove(postId);
-          if (back.isEmpty()) {
-            edges.remove(other);
-          }
-        }
-      }
-    }
+    graph.remove(nodeOf.remove(postId));
   }
 
-  /** Final scores against every post of the other kind (and another entity) sharing a feature. */
-  private Map<String, Double> candidateScores(PostProfile p) {
-    if (p.id().equals(cachedFor) && cachedScores != null) {
-      return cachedScores;
+  /**
+   * One scan of a post against every post of the other kind (and another entity) sharing a feature
+   * with it. Collects, exactly, every pair scoring at least {@code edgeThreshold} and the {@code k}
+   * best pairs; pairs whose text similarity alone rules them out of both are not fully scored.
+   */
+  private final class Scan implements PostIndex.Visitor {
+    final PostProfile query;
+    final PostIndex others;
+    final boolean request;
+    final double edgeThreshold;
+    final double edgeText;
+    final TopK top;
+    double topFloor = -1;
+    double topText;
+    int edgeCount;
+    int[] edgeNodes = new int[16];
+    double[] edgeScores = new double[16];
+
+    Scan(PostProfile query, double edgeThreshold, int k) {
+      this.query = query;
+      this.request = query.kind() == MatchPost.Kind.REQUEST;
+      this.edgeThreshold = edgeThreshold;
+      this.edgeText = Scorer.textNeededFor(edgeThreshold);
+      this.others = index.get(query.kind().opposite());
+      this.top = new TopK(Math.min(k, others.size()));
     }
-    Map<String, Double> out = new HashMap<>();
-    boolean request = p.kind() == MatchPost.Kind.REQUEST;
-    index
-        .get(p.kind().opposite())
-        .search(
-            p,
-            (other, dot) -> {
-              if (!other.entityId().equals(p.entityId())) {
-                double s = request ? Scorer.score(p, other, dot) : Scorer.score(other, p, dot);
-                if (s > 0) {
-                  out.put(other.id(), s);
-                }
-              }
-            });
-    return out;
+
+    void run() {
+      // A request names an offer's town when it has the town's lemma: for an offer, the index
+      // flags such requests; for a request, its own features tell.
+      String flag = request || query.townKey().isEmpty() ? null : "l:" + query.townKey();
+      others.search(query, flag, this);
+    }
+
+    @Override
+    public void visit(int slot, double dot, boolean flagged) {
+      double floor = top.floor();
+      if (floor != topFloor) {
+        topFloor = floor;
+        topText = Scorer.textNeededFor(floor);
+      }
+      double text = dot / (query.norm() * others.norm(slot));
+      if ((text < edgeText && text < topText) || others.entity(slot) == query.entityNo()) {
+        return;
+      }
+      PostProfile other = others.post(slot);
+      double s =
+          request
+              ? Scorer.score(query, other, dot, Scorer.namesTown(query, other))
+              : Scorer.score(other, query, dot, flagged);
+      if (s <= 0) {
+        return;
+      }
+      if (s >= edgeThreshold) {
+        if (edgeCount == edgeScores.length) {
+          edgeNodes = Arrays.copyOf(edgeNodes, edgeCount * 2);
+          edgeScores = Arrays.copyOf(edgeScores, edgeCount * 2);
+        }
+        edgeNodes[edgeCount] = others.node(slot);
+        edgeScores[edgeCount++] = s;
+      }
+      top.offer(other.id(), s);
+    }
   }
 
   /**
@@ -184,17 +233,31 @@ public final class MatchingEngine {
     if (p == null || limit <= 0) {
       return List.of();
     }
-    List<Map.Entry<String, Double>> ranked = new ArrayList<>(candidateScores(p).entrySet());
-    ranked.sort(
-        Map.Entry.<String, Double>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
+    List<TopK.Entry> ranked;
+    int node = nodeOf.get(postId);
+    if (postId.equals(cachedFor)
+        && cachedTop != null
+        && (limit <= SUGGESTIONS_KEPT || cachedTop.size() < SUGGESTIONS_KEPT)) {
+      ranked = cachedTop.sorted();
+    } else if (graph.degree(node) >= limit) {
+      // Every pair scoring at least DEAL_EDGE_THRESHOLD is an edge, every other pair scores less:
+      // the best edges are the best suggestions.
+      TopK top = new TopK(limit);
+      for (int i = 0; i < graph.degree(node); i++) {
+        top.offer(graph.post(graph.neighbour(node, i)).id(), graph.score(node, i));
+      }
+      ranked = top.sorted();
+    } else {
+      Scan scan = new Scan(p, Double.POSITIVE_INFINITY, limit);
+      scan.run();
+      ranked = scan.top.sorted();
+    }
     List<Suggestion> out = new ArrayList<>();
-    for (Map.Entry<String, Double> e : ranked.subList(0, Math.min(limit, ranked.size()))) {
-      double s = e.getValue();
+    for (TopK.Entry e : ranked.subList(0, Math.min(limit, ranked.size()))) {
+      double s = e.score();
       out.add(
           new Suggestion(
-              e.getKey(), s, s >= GOOD_MATCH_THRESHOLD, Scorer.reasons(p, posts.get(e.getKey()))));
+              e.id(), s, s >= GOOD_MATCH_THRESHOLD, Scorer.reasons(p, posts.get(e.id()))));
     }
     return out;
   }
@@ -227,28 +290,24 @@ public final class MatchingEngine {
 
   private Map<String, Map<String, List<Leg>>> legs(double threshold, int topK) {
     Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
-    for (Map.Entry<String, Map<String, Double>> e : edges.entrySet()) {
-      PostProfile request = posts.get(e.getKey());
-      if (request.kind() != MatchPost.Kind.REQUEST) {
+    for (int node = 0; node < graph.limit(); node++) {
+      PostProfile request = graph.post(node);
+      if (request == null || request.kind() != MatchPost.Kind.REQUEST) {
         continue;
       }
-      List<Map.Entry<String, Double>> top = new ArrayList<>();
-      for (Map.Entry<String, Double> o : e.getValue().entrySet()) {
-        if (o.getValue() >= threshold) {
-          top.add(o);
+      TopK top = new TopK(topK);
+      for (int i = 0; i < graph.degree(node); i++) {
+        double s = graph.score(node, i);
+        if (s >= threshold) {
+          top.offer(graph.post(graph.neighbour(node, i)).id(), s);
         }
       }
-      top.sort(
-          Map.Entry.<String, Double>comparingByValue()
-              .reversed()
-              .thenComparing(Map.Entry.comparingByKey()));
-      for (Map.Entry<String, Double> o : top.subList(0, Math.min(topK, top.size()))) {
-        PostProfile offer = posts.get(o.getKey());
+      for (TopK.Entry o : top.sorted()) {
+        PostProfile offer = posts.get(o.id());
         out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
             .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
             .add(
-                new Leg(
-                    offer.id(), request.id(), offer.entityId(), request.entityId(), o.getValue()));
+                new Leg(offer.id(), request.id(), offer.entityId(), request.entityId(), o.score()));
       }
     }
     Comparator<Leg> byScore =

@@ -7,13 +7,22 @@ import java.util.Map;
  * "c:…", sorted by key), the word each feature came from (for reasons), and the parsed
  * availability, head count and town (with its place, if known), whether the author travels, and
  * whether it asks for or offers money. Immutable.
+ *
+ * <p>For fast scoring the profiler also numbers things (numbers are per profiler, so only profiles
+ * of one engine can be compared): {@code entityNo}, {@code categoryNo} (see {@link
+ * CategoryAffinity#of(int, int)}), {@code townNo} (the number of the feature "l:" + town key, -1
+ * without a town) and {@code featureNos} (the numbers of all {@code keys}, ascending).
  */
 record PostProfile(
     MatchPost post,
+    int entityNo,
     String category,
+    int categoryNo,
     String townKey,
+    int townNo,
     Gazetteer.Place place,
     String[] keys,
+    int[] featureNos,
     double[] weights,
     double norm,
     Map<String, String> display,

@@ -105,10 +105,14 @@ final class Profiler {
     analyzer.trimCaches();
     return new PostProfile(
         p,
+        entityNos.computeIfAbsent(p.entityId(), k -> entityNos.size()),
         category,
+        categoryNo(category),
         townKey,
+        townKey.isEmpty() ? -1 : featureNo("l:" + townKey),
         Gazetteer.get().find(p.town()),
         keys,
+        featureNos(keys),
         w,
         Math.sqrt(norm2),
         Map.copyOf(display),
@@ -116,6 +120,44 @@ final class Profiler {
         head,
         TRAVELS.matcher(all).find(),
         MoneySignals.mentionsMoney(title + " " + description + " " + nz(p.quantity())));
+  }
+
+  /** Numbers of features ("l:…", "c:…"), event-specific categories and entities, as they appear. */
+  private final Map<String, Integer> featureNos = new HashMap<>();
+
+  private final Map<String, Integer> otherCategoryNos = new HashMap<>();
+
+  private final Map<String, Integer> entityNos = new HashMap<>();
+
+  private int featureNo(String key) {
+    Integer no = featureNos.get(key);
+    if (no == null) {
+      no = featureNos.size();
+      featureNos.put(key, no);
+    }
+    return no;
+  }
+
+  private int[] featureNos(String[] keys) {
+    int[] out = new int[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      out[i] = featureNo(keys[i]);
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  private int categoryNo(String category) {
+    int known = CategoryAffinity.knownNumber(category);
+    if (known >= 0) {
+      return known;
+    }
+    Integer no = otherCategoryNos.get(category);
+    if (no == null) {
+      no = CategoryAffinity.knownCount() + 1 + otherCategoryNos.size();
+      otherCategoryNos.put(category, no);
+    }
+    return no;
   }
 
   private String townKey(String town) {

@@ -61,15 +61,42 @@ final class Scorer {
     return dot;
   }
 
+  /**
+   * A lower bound of the text similarity ({@code dot / (norm × norm)}) a pair needs to score at
+   * least {@code score}. Sound because the final score never exceeds {@code 1 - exp(-CALIBRATION ×
+   * text)}: category affinity and every context factor are at most 1 and the money cap only lowers
+   * it. So the exact need is {@code -ln(1 - score) / CALIBRATION}; the first four terms of its
+   * series (all positive) are a cheap lower bound, tight for the scores that matter (0.2: 0.1115
+   * for 0.1116), and a tiny margin covers rounding. Lets a scan skip the full scoring of pairs that
+   * cannot matter.
+   */
+  static double textNeededFor(double score) {
+    if (score <= 0) {
+      return 0;
+    }
+    double s = Math.min(score, 1);
+    double series = s + s * s / 2 + s * s * s / 3 + s * s * s * s / 4;
+    return series / CALIBRATION * (1 - 1e-9);
+  }
+
   /** The final score in [0, 1] of a pair whose feature dot product is {@code dot}. */
   static double score(PostProfile request, PostProfile offer, double dot) {
+    return score(request, offer, dot, namesTown(request, offer));
+  }
+
+  /**
+   * {@link #score(PostProfile, PostProfile, double)} when it is already known whether the request
+   * names the offer's town ({@link #namesTown}).
+   */
+  static double score(
+      PostProfile request, PostProfile offer, double dot, boolean requestNamesOfferTown) {
     if (dot <= 0 || request.norm() == 0 || offer.norm() == 0) {
       return 0;
     }
     double text = dot / (request.norm() * offer.norm());
-    double cat = CategoryAffinity.of(request.category(), offer.category());
+    double cat = CategoryAffinity.of(request.categoryNo(), offer.categoryNo());
     double raw = text * (0.6 + 0.4 * cat);
-    raw *= contextFactor(request, offer);
+    raw *= contextFactor(request, offer, requestNamesOfferTown);
     double score = 1 - Math.exp(-CALIBRATION * raw);
     if (request.money() || offer.money()) {
       // Money deals are not allowed at the fair: such a pair is never a "good match".
@@ -82,7 +109,8 @@ final class Scorer {
     return score(request, offer, dot(request, offer));
   }
 
-  private static double contextFactor(PostProfile request, PostProfile offer) {
+  private static double contextFactor(
+      PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
     double f = 1;
     int clash = offer.availability().clashes(request.availability());
     if ((clash & 1) != 0) {
@@ -94,7 +122,7 @@ final class Scorer {
     if ((clash & 4) != 0) {
       f *= MONTH_CLASH;
     }
-    f *= townFactor(request, offer);
+    f *= townFactor(request, offer, requestNamesOfferTown);
     if (tooSmall(request, offer)) {
       f *= TOO_SMALL;
     }
@@ -104,20 +132,30 @@ final class Scorer {
     return f;
   }
 
-  static boolean otherTown(PostProfile request, PostProfile offer) {
-    return !request.townKey().isEmpty()
-        && !offer.townKey().isEmpty()
-        && !request.townKey().equals(offer.townKey())
+  /**
+   * Whether the request's text names the offer's town. Town numbers are those of the features "l:"
+   * + town key, so the request names it when it has that feature.
+   */
+  static boolean namesTown(PostProfile request, PostProfile offer) {
+    return offer.townNo() >= 0
+        && java.util.Arrays.binarySearch(request.featureNos(), offer.townNo()) >= 0;
+  }
+
+  private static boolean otherTown(
+      PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
+    return request.townNo() >= 0
+        && offer.townNo() >= 0
+        && request.townNo() != offer.townNo()
         && !offer.travels()
-        && !mentions(request, "l:" + offer.townKey());
+        && !requestNamesOfferTown;
   }
 
   /**
    * How much another town lowers the pair: 1 for the same town, an offer whose author travels, or a
    * request naming the offer's town; otherwise graded by distance when both towns are known.
    */
-  static double townFactor(PostProfile request, PostProfile offer) {
-    if (!otherTown(request, offer)) {
+  static double townFactor(PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
+    if (!otherTown(request, offer, requestNamesOfferTown)) {
       return 1;
     }
     Double km = distanceKm(request, offer);
@@ -130,11 +168,6 @@ final class Scorer {
 
   static Double distanceKm(PostProfile a, PostProfile b) {
     return a.place() == null || b.place() == null ? null : a.place().km(b.place());
-  }
-
-  /** Whether a post's text mentions a feature (e.g. the request names the offer's town). */
-  private static boolean mentions(PostProfile p, String key) {
-    return java.util.Arrays.binarySearch(p.keys(), key) >= 0;
   }
 
   private static boolean tooSmall(PostProfile request, PostProfile offer) {
