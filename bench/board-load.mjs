@@ -674,6 +674,7 @@ function finish(cfg, report, clients, posts, eld, t0, rss, exitCode) {
       return ev > 0 ? Math.round(sum((c) => c.eventBytes) / ev) : null;
     })(),
     httpMs: stats(okPosts.map((p) => p.responseAt - p.sentAt)),
+    perPostHttpMs: perPost.map((p) => p.httpMs),
     serverRssKiB: {
       before: rss.serverBeforeKiB ?? null,
       afterConnect: rss.serverAfterConnectKiB ?? null,

@@ -2,7 +2,7 @@
 # Live-board benchmark: the packaged app (embedded PostgreSQL, one instance) against the bare
 # Vert.x broadcaster, with the same load client, on this machine, loopback only.
 # Usage: bench/board-vs-baseline.sh [client counts]   e.g. bench/board-vs-baseline.sh "1000 5000 10000"
-# Env: POSTS (default 10), INTERVAL_MS (default 1000). Results: target/bench/*.json and a table.
+# Env: POSTS (default 10), INTERVAL_MS (default 1000), APP_JAVA_OPTS (e.g. -Xlog:gc). Results: target/bench/*.json and a table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNTS=${1:-"1000 5000 10000"}
@@ -21,9 +21,9 @@ echo "== app"
 DATA=$(mktemp -d)
 GIELDA_DATA_DIR=$DATA PORT=8093 GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
   GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
-  java -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
+  java ${APP_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null || true; [ -n "${BASE:-}" ] && kill $BASE 2>/dev/null || true' EXIT
+trap 'kill $APP 2>/dev/null || true; [ -n "${BASE:-}" ] && kill $BASE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 wait_up http://127.0.0.1:8093/q/health/ready
 A=http://127.0.0.1:8093/api
 ORG=$(curl -sf $A/auth/login -H 'content-type: application/json' \

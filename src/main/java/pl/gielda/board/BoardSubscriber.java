@@ -1,8 +1,10 @@
 package pl.gielda.board;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.WebSocketBase;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One board connection: what it has been sent and how much is still unsent. */
@@ -18,6 +20,9 @@ final class BoardSubscriber {
    * writes to all of its connections, instead of one cross-thread task per connection.
    */
   final EventLoop loop;
+
+  /** The Vert.x socket underneath, for broadcasts encoded once; null: use sendText. */
+  private final WebSocketBase raw;
 
   /** The entity a person represents (null for screens and organisers): targeted messages. */
   final Long entityId;
@@ -35,6 +40,7 @@ final class BoardSubscriber {
       WebSocketConnection connection, EventLoop loop, long fairId, Long entityId, int maxPending) {
     this.connection = connection;
     this.loop = loop;
+    this.raw = RawSocket.of(connection);
     this.fairId = fairId;
     this.entityId = entityId;
     this.maxPending = maxPending;
@@ -45,6 +51,29 @@ final class BoardSubscriber {
    * past the limit it is closed with a reason; it resumes later from its last number.
    */
   boolean send(String text) {
+    if (!admit()) {
+      return false;
+    }
+    connection
+        .sendText(text)
+        .subscribe()
+        .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
+    return true;
+  }
+
+  /** Queues a broadcast message already encoded once for every connection ({@link RawSocket}). */
+  boolean send(String text, ByteBuf encoded) {
+    if (raw == null) {
+      return send(text);
+    }
+    if (!admit()) {
+      return false;
+    }
+    RawSocket.write(raw, encoded).onComplete(x -> pending.decrementAndGet());
+    return true;
+  }
+
+  private boolean admit() {
     if (closed) {
       return false;
     }
@@ -56,10 +85,6 @@ final class BoardSubscriber {
           .with(x -> {}, x -> {});
       return false;
     }
-    connection
-        .sendText(text)
-        .subscribe()
-        .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
     return true;
   }
 

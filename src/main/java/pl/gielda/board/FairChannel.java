@@ -135,6 +135,7 @@ final class FairChannel {
     }
     // One task per event loop writes to that loop's connections: a cross-thread handoff per
     // connection costs more than the write itself at thousands of connections.
+    io.netty.buffer.ByteBuf encoded = RawSocket.encode(text);
     Map<io.netty.channel.EventLoop, List<BoardSubscriber>> byLoop =
         new java.util.IdentityHashMap<>();
     Iterator<BoardSubscriber> it = subscribers.iterator();
@@ -145,13 +146,13 @@ final class FairChannel {
       } else if (s.live && s.lastSent == seq - 1) {
         s.lastSent = seq;
         if (s.loop == null) {
-          s.send(text);
+          s.send(text, encoded);
         } else {
           byLoop.computeIfAbsent(s.loop, l -> new ArrayList<>()).add(s);
         }
       }
     }
-    byLoop.forEach((loop, batch) -> loop.execute(() -> batch.forEach(s -> s.send(text))));
+    byLoop.forEach((loop, batch) -> loop.execute(() -> batch.forEach(s -> s.send(text, encoded))));
   }
 
   /** Reads the log head once; every resume waits for it. */
@@ -238,22 +239,58 @@ final class FairChannel {
           + " order by seq desc limit $3";
   private static final int RECENT_REGISTERED_KEPT = 10;
 
+  /** A snapshot's text and the log number it shows the fair at. */
+  private record Snapshot(long seq, String text) {}
+
+  /**
+   * The newest snapshot read, reused while nothing newer was dispatched, and the read in flight,
+   * which every connection asking meanwhile waits for: when the hall's Wi-Fi comes back and every
+   * phone reconnects at once, the fair is read once, not once per phone. Only touched on the
+   * context.
+   */
+  private Snapshot lastSnapshot;
+
+  private io.smallrye.mutiny.Uni<Snapshot> snapshotRead;
+
   /** A consistent picture of the fair at one log number (repeatable read), then live from there. */
   private void snapshot(BoardSubscriber s) {
-    ConsistentRead.of(pool, this::readSnapshot)
+    if (lastSnapshot != null && lastSnapshot.seq() == dispatched) {
+      s.send(lastSnapshot.text());
+      goLive(s, lastSnapshot.seq());
+      return;
+    }
+    if (snapshotRead == null) {
+      io.smallrye.mutiny.Uni<Snapshot> read =
+          ConsistentRead.of(pool, this::readSnapshot).memoize().indefinitely();
+      snapshotRead = read;
+      read.subscribe()
+          .with(
+              snap ->
+                  onContext(
+                      () -> {
+                        if (snapshotRead == read) {
+                          snapshotRead = null;
+                        }
+                        if (lastSnapshot == null || snap.seq() >= lastSnapshot.seq()) {
+                          lastSnapshot = snap;
+                        }
+                      }),
+              failure ->
+                  onContext(() -> snapshotRead = snapshotRead == read ? null : snapshotRead));
+    }
+    snapshotRead
         .subscribe()
         .with(
-            text ->
+            snap ->
                 onContext(
                     () -> {
-                      long seq = snapshotSeq(text);
-                      s.send(text);
-                      goLive(s, seq);
+                      s.send(snap.text());
+                      goLive(s, snap.seq());
                     }),
             failure -> closeWithError(s, failure));
   }
 
-  private io.smallrye.mutiny.Uni<String> readSnapshot(SqlConnection conn) {
+  private io.smallrye.mutiny.Uni<Snapshot> readSnapshot(SqlConnection conn) {
     Map<String, Long> counters = new LinkedHashMap<>();
     long[] head = new long[2];
     List<PostView> posts = new ArrayList<>();
@@ -286,17 +323,11 @@ final class FairChannel {
                               r.getLong("seq"),
                               r.getString("type"),
                               r.getString("payload"))));
-              return BoardMessages.snapshot(
-                  json, fairId, (int) head[1], head[0], posts, counters, registered);
+              return new Snapshot(
+                  head[0],
+                  BoardMessages.snapshot(
+                      json, fairId, (int) head[1], head[0], posts, counters, registered));
             });
-  }
-
-  private long snapshotSeq(String snapshotText) {
-    try {
-      return json.readTree(snapshotText).get("seq").asLong();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A message for the live connections of one entity's people (e.g. a new match). */

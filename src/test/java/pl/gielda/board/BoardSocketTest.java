@@ -51,6 +51,28 @@ class BoardSocketTest {
   }
 
   @Test
+  void broadcastsAreEncodedOnceAndWrittenOnTheSocketUnderEachConnection() {
+    // If an upgrade of websockets-next hides the socket, boards still work through sendText,
+    // but every event is encoded again per connection: this test says so.
+    assertThat(RawSocket.available()).isTrue();
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    try (BoardClient a = BoardClient.connect(base, fair.id(), person.token());
+        BoardClient b = BoardClient.connect(base, fair.id(), Fixtures.screen(fair.id()))) {
+      long seq = a.resume(null, 0).awaitType("snapshot").get("seq").asLong();
+      b.resume(null, 0).awaitType("snapshot");
+      a.awaitType("caughtUp");
+      b.awaitType("caughtUp");
+      Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Sala „Pod Lipą” – 30 miejsc"));
+      for (BoardClient board : List.of(a, b)) {
+        JsonNode event = board.awaitType("event");
+        assertThat(event.get("seq").asLong()).isEqualTo(seq + 1);
+        assertThat(event.at("/event/post/title").asText()).isEqualTo("Sala „Pod Lipą” – 30 miejsc");
+      }
+    }
+  }
+
+  @Test
   void aBigScreenOpenedLaterShowsTheLatestRegisteredContractsInItsSnapshot() {
     var fair = Fixtures.fair("LIVE");
     var notary = Fixtures.person(fair.id(), null, "notary");
@@ -67,6 +89,34 @@ class BoardSocketTest {
       assertThat(registered.get(1).at("/event/contractId").asLong()).isEqualTo(first);
       assertThat(registered.get(0).get("seq").asLong())
           .isGreaterThan(registered.get(1).get("seq").asLong());
+    }
+  }
+
+  @Test
+  void manyPhonesReconnectingAtOnceAllGetTheSameSnapshotAndALaterOneSeesLaterChanges() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Sala przed burzą"));
+    List<BoardClient> phones =
+        IntStream.range(0, 30)
+            .mapToObj(i -> BoardClient.connect(base, fair.id(), person.token()))
+            .toList();
+    try {
+      phones.forEach(p -> p.resume(null, 0));
+      List<JsonNode> snapshots = phones.stream().map(p -> p.awaitType("snapshot")).toList();
+      long seq = snapshots.get(0).get("seq").asLong();
+      assertThat(snapshots).allSatisfy(sn -> assertThat(sn.get("seq").asLong()).isEqualTo(seq));
+      assertThat(snapshots).allSatisfy(sn -> assertThat(sn.get("posts")).hasSize(1));
+
+      Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Sala po burzy"));
+      phones.forEach(p -> assertThat(p.awaitType("event").get("seq").asLong()).isEqualTo(seq + 1));
+      try (BoardClient later = BoardClient.connect(base, fair.id(), person.token())) {
+        JsonNode snapshot = later.resume(null, 0).awaitType("snapshot");
+        assertThat(snapshot.get("seq").asLong()).isEqualTo(seq + 1);
+        assertThat(snapshot.get("posts")).hasSize(2);
+      }
+    } finally {
+      phones.forEach(BoardClient::close);
     }
   }
 
