@@ -99,6 +99,22 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (busy(e)) {
+      // The database is saturated (no connection came in time): nothing was written, and the
+      // phone's outbox retries the same request with the same key.
+      LOG.warn("Database busy: " + e.getMessage());
+      return Response.fromResponse(
+              respond(
+                  new Problem(
+                      "urn:gielda:problem:busy",
+                      "Busy",
+                      503,
+                      "Too many requests at once; nothing was changed, try again in a moment",
+                      List.of(),
+                      List.of())))
+          .header("Retry-After", "2")
+          .build();
+    }
     LOG.error("Unexpected failure", e);
     return respond(
         new Problem(
@@ -108,6 +124,25 @@ public class ProblemMappers {
             "Something went wrong on our side; nothing was changed",
             List.of(),
             List.of()));
+  }
+
+  /** A wait for a pooled database connection (or a query on one) that ran out of time. */
+  static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      boolean vertx =
+          t instanceof io.vertx.core.VertxException
+              || t instanceof io.vertx.core.impl.NoStackTraceThrowable;
+      if (vertx
+          && m != null
+          && (m.equals("Timeout") || m.startsWith("Timeout waiting for connection"))) {
+        return true;
+      }
+      if (t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static Response respond(Problem problem) {
