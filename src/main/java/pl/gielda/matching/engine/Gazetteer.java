@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,6 +32,9 @@ final class Gazetteer {
 
   private final Map<String, Place> places = new HashMap<>();
 
+  /** The names as written in the file, in file order. */
+  private final List<String> names = new ArrayList<>();
+
   static Gazetteer get() {
     return INSTANCE;
   }
@@ -51,6 +56,7 @@ final class Gazetteer {
         if (f.length != 3) {
           throw new IllegalArgumentException("bad town line: " + line);
         }
+        g.names.add(f[0].strip());
         g.places.put(
             key(f[0]), new Place(Double.parseDouble(f[1].trim()), Double.parseDouble(f[2].trim())));
       }
@@ -62,6 +68,11 @@ final class Gazetteer {
 
   static String key(String town) {
     return PolishTextAnalyzer.fold(town).replaceAll("[^a-z0-9]+", " ").trim();
+  }
+
+  /** The towns' names as written ("Starogard Gdański"), in file order. */
+  List<String> names() {
+    return List.copyOf(names);
   }
 
   /** The place of a town as typed in a post's town field, or null if unknown. */

@@ -2,8 +2,11 @@ package pl.gielda.matching.engine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -44,9 +47,109 @@ final class Profiler {
   private final PolishTextAnalyzer analyzer;
   private final Lexicon lexicon;
 
+  /**
+   * Inflected forms (folded) of the gazetteer's towns → the lemma the town's own name gives (its
+   * key is the town key of a post in that town): "pelplinie" → pelplin, "gdansku" → gdansk.
+   */
+  private final Map<String, PolishTextAnalyzer.Lemma> townWordForms = new HashMap<>();
+
+  /**
+   * The same for two-word towns, keyed "word word": "starogardzie gdanskim" → starogard gdanski.
+   */
+  private final Map<String, PolishTextAnalyzer.Lemma> townPairForms = new HashMap<>();
+
   Profiler(PolishTextAnalyzer analyzer, Lexicon lexicon) {
     this.analyzer = analyzer;
     this.lexicon = lexicon;
+    buildTownForms(Gazetteer.get().names());
+  }
+
+  /**
+   * Precomputes the inflected forms of the towns ({@link TownForms}), so that recognising a town in
+   * a post's text costs one hash lookup per word. Conservative: a form two towns could take is
+   * dropped, as is a form that is another town's own name; a town whose name is an ordinary word
+   * ("Gniew", "Nowe", "Brody") claims none of its forms that are ordinary words too (Morfologik
+   * already reads "w Gniewie" as gniew); the single word of a two-word town ("w Starogardzie") is
+   * recognised only when it is no ordinary word.
+   */
+  private void buildTownForms(List<String> names) {
+    Map<String, PolishTextAnalyzer.Lemma> words = new HashMap<>();
+    Map<String, PolishTextAnalyzer.Lemma> pairs = new HashMap<>();
+    Set<String> ambiguous = new HashSet<>();
+    Set<String> nominatives = new HashSet<>();
+    for (String name : names) {
+      nominatives.add(PolishTextAnalyzer.fold(name.strip()));
+    }
+    for (String name : names) {
+      String key = townKey(name);
+      String[] parts = name.strip().split("\\s+");
+      if (parts.length == 1) {
+        PolishTextAnalyzer.Token exact = analyzer.analyzeWord(lower(name), false);
+        PolishTextAnalyzer.Lemma lemma =
+            new PolishTextAnalyzer.Lemma(key, lower(name), exact.lemmas().get(0).pos());
+        for (String form : TownForms.forms(name, this::knownAdjective)) {
+          if (!exact.known() || !analyzer.analyzeWord(form, false).known()) {
+            claim(words, ambiguous, form, lemma);
+          }
+        }
+      } else if (parts.length == 2) {
+        PolishTextAnalyzer.Lemma lemma =
+            new PolishTextAnalyzer.Lemma(key, lower(name), PolishTextAnalyzer.Pos.UNKNOWN);
+        for (String form : TownForms.forms(name, this::knownAdjective)) {
+          claim(pairs, ambiguous, form, lemma);
+        }
+        for (String part : parts) {
+          if (!TownForms.looksAdjective(part, this::knownAdjective)
+              && !analyzer.analyzeWord(lower(part), false).known()) {
+            for (String form : TownForms.wordForms(part, false)) {
+              claim(words, ambiguous, form, lemma);
+            }
+          }
+        }
+      }
+    }
+    for (Map.Entry<String, PolishTextAnalyzer.Lemma> e : words.entrySet()) {
+      if (!ambiguous.contains(e.getKey())
+          && (!nominatives.contains(e.getKey())
+              || e.getKey().equals(PolishTextAnalyzer.fold(e.getValue().display())))) {
+        townWordForms.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Map.Entry<String, PolishTextAnalyzer.Lemma> e : pairs.entrySet()) {
+      if (!ambiguous.contains(e.getKey())) {
+        townPairForms.put(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static void claim(
+      Map<String, PolishTextAnalyzer.Lemma> forms,
+      Set<String> ambiguous,
+      String form,
+      PolishTextAnalyzer.Lemma town) {
+    PolishTextAnalyzer.Lemma old = forms.putIfAbsent(form, town);
+    if (old != null && !old.key().equals(town.key())) {
+      ambiguous.add(form);
+    }
+  }
+
+  private boolean knownAdjective(String word) {
+    return analyzer.analyzeWord(word, false).lemmas().stream()
+        .anyMatch(l -> l.pos() == PolishTextAnalyzer.Pos.ADJ);
+  }
+
+  private static String lower(String s) {
+    return s.strip().toLowerCase(Locale.forLanguageTag("pl"));
+  }
+
+  /** The town lemma of an inflected town name at token i ("Pelplinie"), or null. */
+  PolishTextAnalyzer.Lemma townAt(String[] folded, int i) {
+    return townWordForms.get(folded[i]);
+  }
+
+  /** The town lemma of a two-word town name at tokens i, i+1 ("Starogardzie Gdańskim"), or null. */
+  PolishTextAnalyzer.Lemma townPairAt(String[] folded, int i) {
+    return i + 1 < folded.length ? townPairForms.get(folded[i] + " " + folded[i + 1]) : null;
   }
 
   PostProfile profile(MatchPost p) {
@@ -182,10 +285,35 @@ final class Profiler {
       return;
     }
     List<PolishTextAnalyzer.Token> tokens = analyzer.analyze(text, noDiacritics);
+    String[] folded = new String[tokens.size()];
+    for (int i = 0; i < folded.length; i++) {
+      folded[i] = PolishTextAnalyzer.fold(tokens.get(i).surface());
+    }
     for (int i = 0; i < tokens.size(); i++) {
       PolishTextAnalyzer.Token t = tokens.get(i);
       if (t.surface().chars().allMatch(Character::isDigit)) {
         continue;
+      }
+      PolishTextAnalyzer.Lemma pairTown = townPairAt(folded, i);
+      if (pairTown != null) {
+        // "w Starogardzie Gdańskim": the town as one feature, like a one-word town.
+        put(
+            weights,
+            display,
+            "l:" + pairTown.key(),
+            fieldWeight * lemmaWeight(pairTown, townKey),
+            pairTown.display());
+      }
+      PolishTextAnalyzer.Lemma town = townAt(folded, i);
+      if (town != null && t.lemmas().stream().noneMatch(l -> l.key().equals(town.key()))) {
+        // "w Pelplinie": the word keeps its own features and also names the town, as "Pelplin"
+        // would (the post's own town with the low weight of lemmaWeight).
+        put(
+            weights,
+            display,
+            "l:" + town.key(),
+            fieldWeight * lemmaWeight(town, townKey),
+            town.display());
       }
       List<Lexicon.Hit> hits = new ArrayList<>(lexicon.hitsAt(tokens, i));
       hits = lexicon.withParents(hits);
