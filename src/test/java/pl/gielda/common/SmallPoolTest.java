@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import pl.gielda.support.Contracts;
 import pl.gielda.support.Fixtures;
 
 /**
@@ -50,6 +51,58 @@ class SmallPoolTest {
               .toList();
       for (Future<Long> post : posts) {
         assertThat(post.get(20, TimeUnit.SECONDS)).isPositive();
+      }
+    } finally {
+      phones.shutdownNow();
+    }
+  }
+
+  @Test
+  void twelveSimultaneousProposalsThenTwelveSignaturesThroughAPoolOfThreeAllSucceed()
+      throws Exception {
+    var fair = Fixtures.fair("LIVE");
+    var notary = Fixtures.person(fair.id(), null, "notary");
+    List<Fixtures.PersonRef[]> pairs =
+        IntStream.range(0, 12)
+            .mapToObj(
+                i ->
+                    new Fixtures.PersonRef[] {
+                      Fixtures.person(fair.id(), null), Fixtures.person(fair.id(), null)
+                    })
+            .toList();
+    ExecutorService phones = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Long>> proposed =
+          pairs.stream()
+              .map(
+                  p ->
+                      phones.submit(
+                          () ->
+                              Contracts.proposed(
+                                  fair.id(), p[0].token(), Contracts.swap(p[0], p[1]))))
+              .toList();
+      List<Long> ids = new java.util.ArrayList<>();
+      for (Future<Long> f : proposed) {
+        ids.add(f.get(20, TimeUnit.SECONDS));
+      }
+      List<Future<?>> work = new java.util.ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        long id = ids.get(i);
+        for (Fixtures.PersonRef person : pairs.get(i)) {
+          work.add(
+              phones.submit(() -> Contracts.sign(fair.id(), id, person.token()).statusCode(200)));
+        }
+      }
+      for (Future<?> f : work) {
+        f.get(20, TimeUnit.SECONDS);
+      }
+      List<Future<?>> registered = new java.util.ArrayList<>();
+      for (long id : ids) {
+        registered.add(
+            phones.submit(() -> Contracts.register(fair.id(), id, notary.token()).statusCode(200)));
+      }
+      for (Future<?> f : registered) {
+        f.get(20, TimeUnit.SECONDS);
       }
     } finally {
       phones.shutdownNow();
