@@ -146,13 +146,24 @@ final class FairChannel {
       } else if (s.live && s.lastSent == seq - 1) {
         s.lastSent = seq;
         if (s.loop == null) {
-          s.send(text, encoded);
+          sendSafely(s, text, encoded);
         } else {
           byLoop.computeIfAbsent(s.loop, l -> new ArrayList<>()).add(s);
         }
       }
     }
-    byLoop.forEach((loop, batch) -> loop.execute(() -> batch.forEach(s -> s.send(text, encoded))));
+    byLoop.forEach(
+        (loop, batch) -> loop.execute(() -> batch.forEach(s -> sendSafely(s, text, encoded))));
+  }
+
+  /** One broken connection must not keep the event from the rest of its loop's batch. */
+  private static void sendSafely(BoardSubscriber s, String text, io.netty.buffer.ByteBuf encoded) {
+    try {
+      s.send(text, encoded);
+    } catch (RuntimeException e) {
+      s.closed = true;
+      LOG.debugf("Board connection dropped while sending: %s", e.toString());
+    }
   }
 
   /** Reads the log head once; every resume waits for it. */
