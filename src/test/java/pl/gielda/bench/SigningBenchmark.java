@@ -199,6 +199,7 @@ public final class SigningBenchmark {
   private Phase phase(String name, List<Op> ops) throws Exception {
     Phase phase = new Phase(name, ops.size());
     long[] cpuBefore = cpuTicksByRoot();
+    long clientCpuBefore = clientCpuNanos();
     Semaphore slots = new Semaphore(concurrency);
     List<CompletableFuture<Void>> all = new ArrayList<>();
     long start = System.nanoTime();
@@ -249,13 +250,15 @@ public final class SigningBenchmark {
         perRoot.append(String.format(" pid %d: %.2f ms", PIDS.get(i), 1000 * seconds / ops.size()));
       }
       System.out.printf(
-          "%-9s server CPU %.1f s for %.1f s wall (%.2f cores), %.2f ms CPU per op (%s)%n",
+          "%-9s server CPU %.1f s for %.1f s wall (%.2f cores), %.2f ms CPU per op (%s);"
+              + " this load client: %.2f ms CPU per op%n",
           name,
           cpuSeconds,
           phase.wallNanos / 1e9,
           cpuSeconds / (phase.wallNanos / 1e9),
           1000 * cpuSeconds / ops.size(),
-          perRoot.toString().trim());
+          perRoot.toString().trim(),
+          (clientCpuNanos() - clientCpuBefore) / 1e6 / ops.size());
     }
     return phase;
   }
@@ -572,6 +575,11 @@ public final class SigningBenchmark {
       }
     }
     return out;
+  }
+
+  /** CPU time of this benchmark's own process (it shares the machine's cores with the server). */
+  private static long clientCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
   }
 
   private static String env(String name, String fallback) {
