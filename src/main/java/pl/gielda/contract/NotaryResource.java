@@ -9,6 +9,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.CurrentCaller;
@@ -80,6 +83,13 @@ public class NotaryResource {
 
   @POST
   @Path("/paper")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ContractView.class)))
   public Uni<RestResponse<ContractView>> paper(
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) String key,

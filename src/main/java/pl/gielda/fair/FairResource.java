@@ -13,6 +13,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
@@ -49,6 +52,13 @@ public class FairResource {
   @POST
   @Path("/fairs")
   @RolesAllowed("organiser")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FairView.class)))
   public Uni<RestResponse<FairView>> create(
       @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
       @Valid @NotNull FairInput input) {

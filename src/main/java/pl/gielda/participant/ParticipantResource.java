@@ -15,6 +15,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -66,6 +69,13 @@ public class ParticipantResource {
   @POST
   @Path("/fairs/{fairId}/entities")
   @RolesAllowed({"organiser", "animator"})
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = EntityView.class)))
   public Uni<RestResponse<EntityView>> createEntity(
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) String key,
@@ -90,6 +100,13 @@ public class ParticipantResource {
   @POST
   @Path("/fairs/{fairId}/people")
   @RolesAllowed({"organiser", "animator"})
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PersonView.class)))
   public Uni<RestResponse<PersonView>> createPerson(
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) String key,
@@ -169,6 +186,13 @@ public class ParticipantResource {
   @POST
   @Path("/fairs/{fairId}/screens")
   @RolesAllowed({"organiser", "notary"})
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = ScreenLinkView.class)))
   public Uni<RestResponse<ScreenLinkView>> createScreen(
       @RestPath long fairId, @HeaderParam(Idempotency.HEADER) String key) {
     return idempotency.run(
@@ -191,6 +215,13 @@ public class ParticipantResource {
   @POST
   @Path("/join")
   @PermitAll
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = JoinView.class)))
   public Uni<RestResponse<JoinView>> join(
       @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
       @Valid @NotNull JoinInput input) {

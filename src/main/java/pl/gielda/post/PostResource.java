@@ -11,6 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.CurrentCaller;
@@ -41,6 +44,13 @@ public class PostResource {
 
   @POST
   @RolesAllowed({"participant", "animator"})
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = PostView.class)))
   public Uni<RestResponse<PostView>> create(
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) String key,

@@ -34,6 +34,20 @@ class OperationsEndpointsTest {
   }
 
   @Test
+  void openApiSaysThatCreatingAnswers201() {
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/api/fairs/{fairId}/posts'.post.responses", org.hamcrest.Matchers.hasKey("201"))
+        .body(
+            "paths.'/api/fairs/{fairId}/contracts'.post.responses",
+            org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("200")));
+  }
+
+  @Test
   void pagesForbidForeignScriptsAndNeverLeakBadgeLinksAsReferrer() {
     given()
         .get("/api/public/fairs/NOPE00")

@@ -9,6 +9,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.CurrentCaller;
@@ -33,6 +36,13 @@ public class FollowUpResource {
   @POST
   @Path("/{contractId:\\d+}/follow-ups")
   @RolesAllowed({"organiser", "participant", "animator"})
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      content =
+          @Content(
+              mediaType = "application/json",
+              schema = @Schema(implementation = FollowUpView.class)))
   public Uni<RestResponse<FollowUpView>> record(
       @RestPath long fairId,
       @RestPath long contractId,
