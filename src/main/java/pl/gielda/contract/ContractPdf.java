@@ -1,11 +1,6 @@
 package pl.gielda.contract;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Font;
@@ -26,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import pl.gielda.common.pdf.PdfQr;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.ItemView;
 import pl.gielda.contract.ContractDtos.PartyView;
@@ -61,11 +57,12 @@ final class ContractPdf {
       Font small = new Font(regular, 7.5f);
 
       PdfContentByte canvas = writer.getDirectContent();
-      qr(
+      PdfQr.draw(
           canvas,
           c.verifyUrl(),
           PageSize.A4.getWidth() - 48 * MM,
-          PageSize.A4.getHeight() - 44 * MM);
+          PageSize.A4.getHeight() - 44 * MM,
+          30 * MM);
       canvas.beginText();
       canvas.setFontAndSize(boldFont, 20);
       canvas.setTextMatrix(18 * MM, PageSize.A4.getHeight() - 22 * MM);
@@ -175,31 +172,5 @@ final class ContractPdf {
 
   private static Paragraph spacer(Font f) {
     return new Paragraph(" ", f);
-  }
-
-  private static void qr(PdfContentByte c, String url, float x, float y) throws WriterException {
-    float size = 30 * MM;
-    BitMatrix m =
-        new QRCodeWriter()
-            .encode(
-                url,
-                BarcodeFormat.QR_CODE,
-                0,
-                0,
-                Map.of(
-                    EncodeHintType.ERROR_CORRECTION,
-                    ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN,
-                    1));
-    float cell = size / m.getWidth();
-    c.setColorFill(Color.BLACK);
-    for (int row = 0; row < m.getHeight(); row++) {
-      for (int col = 0; col < m.getWidth(); col++) {
-        if (m.get(col, row)) {
-          c.rectangle(x + col * cell, y + size - (row + 1) * cell, cell, cell);
-        }
-      }
-    }
-    c.fill();
   }
 }

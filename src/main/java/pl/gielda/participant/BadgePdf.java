@@ -1,11 +1,6 @@
 package pl.gielda.participant;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.PageSize;
@@ -16,7 +11,7 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
+import pl.gielda.common.pdf.PdfQr;
 
 /**
  * Printable badges: A4 pages of eight 105×74 mm cards with the person's name, entity, a band in the
@@ -89,34 +84,8 @@ public final class BadgePdf {
     if (b.roleLabel() != null) {
       text(c, bold, 9, x + 5 * MM, y + CARD_H - 43 * MM, b.roleLabel());
     }
-    qr(c, b.url(), x + CARD_W - 36 * MM, y + 4 * MM, 32 * MM);
+    PdfQr.draw(c, b.url(), x + CARD_W - 36 * MM, y + 4 * MM, 32 * MM);
     text(c, regular, 7, x + 5 * MM, y + 6 * MM, "Zeskanuj kod, aby wejść do Giełdy");
-  }
-
-  private static void qr(PdfContentByte c, String url, float x, float y, float size)
-      throws WriterException {
-    BitMatrix m =
-        new QRCodeWriter()
-            .encode(
-                url,
-                BarcodeFormat.QR_CODE,
-                0,
-                0,
-                Map.of(
-                    EncodeHintType.ERROR_CORRECTION,
-                    ErrorCorrectionLevel.M,
-                    EncodeHintType.MARGIN,
-                    1));
-    float cell = size / m.getWidth();
-    c.setColorFill(Color.BLACK);
-    for (int row = 0; row < m.getHeight(); row++) {
-      for (int col = 0; col < m.getWidth(); col++) {
-        if (m.get(col, row)) {
-          c.rectangle(x + col * cell, y + size - (row + 1) * cell, cell, cell);
-        }
-      }
-    }
-    c.fill();
   }
 
   private static void text(
