@@ -1,6 +1,7 @@
 package pl.gielda.matching.engine;
 
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,27 +160,9 @@ record Availability(int days, int parts, int months) {
   }
 
   private static int parseDays(String t) {
-    String s = FREQUENCY_WEEK.matcher(t).replaceAll(" ");
-    int mask = 0;
-    Matcher r = DAY_RANGE.matcher(s);
-    StringBuilder rest = new StringBuilder();
-    int last = 0;
-    while (r.find()) {
-      int a = dayOf(r.group(1));
-      int b = dayOf(r.group(2));
-      if (a >= 0 && b >= 0) {
-        for (int d = a; ; d = (d + 1) % 7) {
-          mask |= 1 << d;
-          if (d == b) {
-            break;
-          }
-        }
-        rest.append(s, last, r.start()).append(' ');
-        last = r.end();
-      }
-    }
-    rest.append(s.substring(last));
-    s = rest.toString();
+    Taken ranges = ranges(FREQUENCY_WEEK.matcher(t).replaceAll(" "), Availability::dayOf, 7);
+    String s = ranges.rest();
+    int mask = ranges.mask();
     if (P0.matcher(s).find()) {
       mask |= WORKDAYS;
     }
@@ -189,34 +172,79 @@ record Availability(int days, int parts, int months) {
     if (P2.matcher(s).find()) {
       mask |= ALL_DAYS;
     }
+    Taken except = exceptions(s, Availability::dayOf);
+    mask |= named(except.rest(), Availability::dayOf);
+    if (except.mask() != 0) {
+      mask = (mask == 0 ? ALL_DAYS : mask) & ~except.mask();
+    }
+    return mask;
+  }
+
+  /** What one pass over the text found: the units' bits, and the text without what it took. */
+  private record Taken(int mask, String rest) {}
+
+  /** Ranges such as "pon-pt" or "maj-lipiec": every unit from one end to the other, wrapping. */
+  private static Taken ranges(String s, ToIntFunction<String> unitOf, int units) {
+    int mask = 0;
+    Matcher r = DAY_RANGE.matcher(s);
+    StringBuilder rest = new StringBuilder();
+    int last = 0;
+    while (r.find()) {
+      int a = unitOf.applyAsInt(r.group(1));
+      int b = unitOf.applyAsInt(r.group(2));
+      if (a >= 0 && b >= 0) {
+        mask |= cyclicRange(a, b, units);
+        rest.append(s, last, r.start()).append(' ');
+        last = r.end();
+      }
+    }
+    rest.append(s.substring(last));
+    return new Taken(mask, rest.toString());
+  }
+
+  /** "Oprócz X (i Y)": the units excluded. */
+  private static Taken exceptions(String s, ToIntFunction<String> unitOf) {
     int except = 0;
     Matcher e = EXCEPT.matcher(s);
-    StringBuilder withoutExcept = new StringBuilder();
-    last = 0;
+    StringBuilder rest = new StringBuilder();
+    int last = 0;
     while (e.find()) {
-      int a = dayOf(e.group(2));
-      int b = e.group(5) == null ? -1 : dayOf(e.group(5));
+      int a = unitOf.applyAsInt(e.group(2));
+      int b = e.group(5) == null ? -1 : unitOf.applyAsInt(e.group(5));
       if (a >= 0) {
         except |= 1 << a;
         if (b >= 0) {
           except |= 1 << b;
         }
-        withoutExcept.append(s, last, e.start()).append(' ');
+        rest.append(s, last, e.start()).append(' ');
         last = e.end();
       }
     }
-    withoutExcept.append(s.substring(last));
-    Matcher w = WORD.matcher(withoutExcept);
+    rest.append(s.substring(last));
+    return new Taken(except, rest.toString());
+  }
+
+  /** Every unit named by a word of its own. */
+  private static int named(String s, ToIntFunction<String> unitOf) {
+    int mask = 0;
+    Matcher w = WORD.matcher(s);
     while (w.find()) {
-      int d = dayOf(w.group());
-      if (d >= 0) {
-        mask |= 1 << d;
+      int u = unitOf.applyAsInt(w.group());
+      if (u >= 0) {
+        mask |= 1 << u;
       }
     }
-    if (except != 0) {
-      mask = (mask == 0 ? ALL_DAYS : mask) & ~except;
-    }
     return mask;
+  }
+
+  private static int cyclicRange(int a, int b, int units) {
+    int mask = 0;
+    for (int u = a; ; u = (u + 1) % units) {
+      mask |= 1 << u;
+      if (u == b) {
+        return mask;
+      }
+    }
   }
 
   private static int partsOfHours(int from, int to) {
@@ -279,17 +307,10 @@ record Availability(int days, int parts, int months) {
   }
 
   private static int monthRange(int a, int b) {
-    int mask = 0;
-    for (int m = a; ; m = (m + 1) % 12) {
-      mask |= 1 << m;
-      if (m == b) {
-        return mask;
-      }
-    }
+    return cyclicRange(a, b, 12);
   }
 
   private static int parseMonths(String raw, String t) {
-    int mask = 0;
     // Deadlines and open starts ("do października", "od maja", "until end of June") do not
     // restrict availability to that month.
     String s =
@@ -297,45 +318,10 @@ record Availability(int days, int parts, int months) {
             "\\b(do|od|until|till|before|przed|from|since|po)\\s+(konca\\s+|end of\\s+|the end of\\s+)?"
                 + "(\\d{1,2}\\s+)?[a-z]+",
             " ");
-    Matcher r = DAY_RANGE.matcher(s);
-    StringBuilder rest = new StringBuilder();
-    int last = 0;
-    while (r.find()) {
-      int a = monthOf(r.group(1));
-      int b = monthOf(r.group(2));
-      if (a >= 0 && b >= 0) {
-        mask |= monthRange(a, b);
-        rest.append(s, last, r.start()).append(' ');
-        last = r.end();
-      }
-    }
-    rest.append(s.substring(last));
-    s = rest.toString();
-    int except = 0;
-    Matcher e = EXCEPT.matcher(s);
-    StringBuilder withoutExcept = new StringBuilder();
-    last = 0;
-    while (e.find()) {
-      int a = monthOf(e.group(2));
-      int b = e.group(5) == null ? -1 : monthOf(e.group(5));
-      if (a >= 0) {
-        except |= 1 << a;
-        if (b >= 0) {
-          except |= 1 << b;
-        }
-        withoutExcept.append(s, last, e.start()).append(' ');
-        last = e.end();
-      }
-    }
-    withoutExcept.append(s.substring(last));
-    s = withoutExcept.toString();
-    Matcher w = WORD.matcher(s);
-    while (w.find()) {
-      int m = monthOf(w.group());
-      if (m >= 0) {
-        mask |= 1 << m;
-      }
-    }
+    Taken ranges = ranges(s, Availability::monthOf, 12);
+    Taken except = exceptions(ranges.rest(), Availability::monthOf);
+    s = except.rest();
+    int mask = ranges.mask() | named(s, Availability::monthOf);
     if (P6.matcher(s).find()) {
       mask |= monthRange(5, 7);
     }
@@ -373,8 +359,8 @@ record Availability(int days, int parts, int months) {
     if (P13.matcher(t).find()) {
       mask = 0;
     }
-    if (except != 0) {
-      mask = (mask == 0 ? 0xFFF : mask) & ~except;
+    if (except.mask() != 0) {
+      mask = (mask == 0 ? 0xFFF : mask) & ~except.mask();
     }
     return mask;
   }
