@@ -5,7 +5,7 @@
 // ignores case and Polish diacritics.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { config, launchBrowser, organiserToken, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
+import { config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
@@ -36,28 +36,13 @@ describe('live board: two phones, the big screen and the notary', () => {
   let b;
 
   before(async () => {
-    const token = await organiserToken();
-    const fair = await rest('POST', '/api/fairs', {
-      token,
-      body: {
-        name: `Giełda na żywo ${stamp}`,
-        venue: 'Hala Widowiskowo-Sportowa, Tczew',
-        startsAt: new Date(Date.now() + 3600_000).toISOString(),
-        endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
-      },
-    });
-    const fairId = fair.id;
-    const entity = (name, sector, town) =>
-      rest('POST', `/api/fairs/${fairId}/entities`, { token, body: { name, sector, town } });
+    const { token, fair, fairId, entity, person, goLive } = await newFair(`Giełda na żywo ${stamp}`);
     const ngo = await entity(`Fundacja Ziarno ${stamp}`, 'NGO', 'Tczew');
     const school = await entity(`Szkoła Podstawowa nr 2 ${stamp}`, 'PUBLIC', 'Pelplin');
-    const person = (displayName, entityId, role) =>
-      rest('POST', `/api/fairs/${fairId}/people`, { token, body: { displayName, entityId, roles: [role] } });
     const anna = await person('Anna Nowak', ngo.id, 'participant');
     const bartek = await person('Bartek Wiśniewski', school.id, 'participant');
     const notary = await person('Natalia Notariusz', ngo.id, 'notary');
-    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'REGISTRATION' } });
-    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'LIVE' } });
+    await goLive();
     const screen = await rest('POST', `/api/fairs/${fairId}/screens`, { token });
     Object.assign(env, { token, fairId, fair, anna, bartek, notary, screen });
 

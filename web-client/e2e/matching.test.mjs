@@ -6,16 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import {
-  ARTIFACTS,
-  config,
-  launchBrowser,
-  organiserToken,
-  PHONE,
-  rest,
-  SCREEN,
-  withArtifacts,
-} from './support.mjs';
+import { ARTIFACTS, config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const shot = async (page, name) => {
@@ -28,28 +19,16 @@ describe('matching: toast on a phone, deals and help queue on the console, still
   let b;
 
   before(async () => {
-    const token = await organiserToken();
-    const fair = await rest('POST', '/api/fairs', {
-      token,
-      body: {
-        name: `Giełda dopasowań ${stamp}`,
-        venue: 'Centrum Kultury, Tczew',
-        startsAt: new Date(Date.now() + 3600_000).toISOString(),
-        endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
-      },
-    });
-    const fairId = fair.id;
-    const entity = (name, sector, town) =>
-      rest('POST', `/api/fairs/${fairId}/entities`, { token, body: { name, sector, town } });
+    const { token, fair, fairId, entity, person, goLive } = await newFair(
+      `Giełda dopasowań ${stamp}`,
+      'Centrum Kultury, Tczew',
+    );
     const ngo = await entity(`Fundacja Ziarno ${stamp}`, 'NGO', 'Tczew');
     const school = await entity(`Szkoła Podstawowa nr 2 ${stamp}`, 'PUBLIC', 'Tczew');
-    const person = (displayName, entityId, role) =>
-      rest('POST', `/api/fairs/${fairId}/people`, { token, body: { displayName, entityId, roles: [role] } });
     const anna = await person('Anna Nowak', ngo.id, 'participant');
     const bartek = await person('Bartek Wiśniewski', school.id, 'participant');
     const notary = await person('Natalia Notariusz', ngo.id, 'notary');
-    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'REGISTRATION' } });
-    await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase: 'LIVE' } });
+    await goLive();
     const screen = await rest('POST', `/api/fairs/${fairId}/screens`, { token });
     const post = async (who, body) => {
       const { token: t } = await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } });

@@ -148,3 +148,35 @@ export async function launchBrowser() {
 }
 
 export const SCREEN = { viewport: { width: 1920, height: 1080 } };
+
+/**
+ * A fair created by the organiser over the API, with helpers to add entities and people and to open
+ * it (REGISTRATION, then LIVE).
+ */
+export async function newFair(name, venue = 'Hala Widowiskowo-Sportowa, Tczew') {
+  const token = await organiserToken();
+  const fair = await rest('POST', '/api/fairs', {
+    token,
+    body: {
+      name,
+      venue,
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    },
+  });
+  const fairId = fair.id;
+  return {
+    token,
+    fair,
+    fairId,
+    entity: (entityName, sector, town) =>
+      rest('POST', `/api/fairs/${fairId}/entities`, { token, body: { name: entityName, sector, town } }),
+    person: (displayName, entityId, role) =>
+      rest('POST', `/api/fairs/${fairId}/people`, { token, body: { displayName, entityId, roles: [role] } }),
+    goLive: async () => {
+      for (const phase of ['REGISTRATION', 'LIVE']) {
+        await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase } });
+      }
+    },
+  };
+}
