@@ -7,18 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -28,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import pl.gielda.common.launch.DatabaseLauncher;
 import pl.gielda.support.BoardClient;
 import pl.gielda.support.Fixtures;
+import pl.gielda.support.PackagedApp;
 
 /**
  * Two real instances of the packaged app on one PostgreSQL: a change made on one reaches board
@@ -36,62 +31,30 @@ import pl.gielda.support.Fixtures;
 class TwoInstancesIT {
 
   private static EmbeddedPostgres pg;
-  private static final List<Process> instances = new ArrayList<>();
+  private static final List<PackagedApp> instances = new ArrayList<>();
   private static URI a;
   private static URI b;
 
   @BeforeAll
   static void startTwoInstances() throws Exception {
-    Path target = Path.of("target");
-    pg = DatabaseLauncher.startEmbedded(target.resolve("it-pg-" + System.nanoTime()));
-    a = start(18181, target, "a");
-    b = start(18182, target, "b");
+    Path target = Path.of("target/two-instances");
+    java.nio.file.Files.createDirectories(target);
+    pg = DatabaseLauncher.startEmbedded(target.resolve("pg-" + System.nanoTime()));
+    String dbUrl = "postgresql://127.0.0.1:" + pg.getPort() + "/" + DatabaseLauncher.DATABASE;
+    for (String name : List.of("a", "b")) {
+      instances.add(new PackagedApp(name, PackagedApp.freePort(), dbUrl, target).start());
+    }
+    a = instances.get(0).uri();
+    b = instances.get(1).uri();
+    Fixtures.forgetOrganiser();
     RestAssured.baseURI = "http://127.0.0.1";
     RestAssured.port = a.getPort();
   }
 
   @AfterAll
   static void stop() throws Exception {
-    instances.forEach(Process::destroy);
-    for (Process p : instances) {
-      p.waitFor();
-    }
+    instances.forEach(PackagedApp::stop);
     pg.close();
-  }
-
-  private static URI start(int port, Path target, String name) throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                "java", "-jar", System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"))
-            .redirectErrorStream(true)
-            .redirectOutput(new File(target.toFile(), "it-instance-" + name + ".log"));
-    Map<String, String> env = builder.environment();
-    env.put("DB_URL", "postgresql://127.0.0.1:" + pg.getPort() + "/" + DatabaseLauncher.DATABASE);
-    env.put("DB_USER", "postgres");
-    env.put("DB_PASSWORD", "");
-    env.put("GIELDA_DATA_DIR", target.resolve("it-data").toAbsolutePath().toString());
-    env.put("PORT", String.valueOf(port));
-    env.put("GIELDA_BOOTSTRAP_ORGANISER_EMAIL", Fixtures.ORGANISER_EMAIL);
-    env.put("GIELDA_BOOTSTRAP_ORGANISER_PASSWORD", Fixtures.ORGANISER_PASSWORD);
-    instances.add(builder.start());
-    URI base = URI.create("http://127.0.0.1:" + port + "/");
-    awaitReady(base);
-    return base;
-  }
-
-  private static void awaitReady(URI base) {
-    HttpClient http = HttpClient.newHttpClient();
-    org.awaitility.Awaitility.await("instance at " + base + " ready (see target/it-instance-*.log)")
-        .atMost(Duration.ofSeconds(90))
-        .pollInterval(Duration.ofMillis(250))
-        .ignoreExceptions()
-        .until(
-            () ->
-                http.send(
-                            HttpRequest.newBuilder(base.resolve("/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode()
-                    == 200);
   }
 
   private static long postVia(URI instance, long fairId, String token, String title) {

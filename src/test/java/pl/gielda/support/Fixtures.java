@@ -32,6 +32,11 @@ public final class Fixtures {
     return organiserToken;
   }
 
+  /** A test that starts its own app (another database) logs the organiser in again. */
+  public static void forgetOrganiser() {
+    organiserToken = null;
+  }
+
   public static String login(String email, String password) {
     return given()
         .contentType(ContentType.JSON)

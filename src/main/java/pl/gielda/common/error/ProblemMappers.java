@@ -103,17 +103,20 @@ public class ProblemMappers {
       // The database is saturated (no connection came in time): nothing was written, and the
       // phone's outbox retries the same request with the same key.
       LOG.warn("Database busy: " + e.getMessage());
-      return Response.fromResponse(
-              respond(
-                  new Problem(
-                      "urn:gielda:problem:busy",
-                      "Busy",
-                      503,
-                      "Too many requests at once; nothing was changed, try again in a moment",
-                      List.of(),
-                      List.of())))
-          .header("Retry-After", "2")
-          .build();
+      return retryLater(
+          "urn:gielda:problem:busy",
+          "Busy",
+          "Too many requests at once; nothing was changed, try again in a moment");
+    }
+    if (unavailable(e)) {
+      // The database is restarting or unreachable. The request's transaction did not commit
+      // (or, if the connection died during COMMIT, the retry with the same Idempotency-Key finds
+      // the stored answer): the client retries, nothing is lost or doubled.
+      LOG.warn("Database unavailable: " + e);
+      return retryLater(
+          "urn:gielda:problem:unavailable",
+          "Service unavailable",
+          "The database is not reachable right now; try again in a moment");
     }
     LOG.error("Unexpected failure", e);
     return respond(
@@ -124,6 +127,53 @@ public class ProblemMappers {
             "Something went wrong on our side; nothing was changed",
             List.of(),
             List.of()));
+  }
+
+  private static Response retryLater(String type, String title, String detail) {
+    return Response.fromResponse(
+            respond(new Problem(type, title, 503, detail, List.of(), List.of())))
+        .header("Retry-After", "2")
+        .build();
+  }
+
+  /**
+   * A database that is down, restarting or cut off: a refused or closed connection, or a server
+   * that says so (SQLSTATE class 08 connection exception, 57P admin/crash shutdown or "cannot
+   * connect now", 53300 too many connections), however Hibernate or Vert.x wrapped it.
+   */
+  static boolean unavailable(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof io.smallrye.mutiny.CompositeException composite
+          && composite.getCauses().stream().anyMatch(ProblemMappers::unavailable)) {
+        return true;
+      }
+      if (t instanceof java.net.ConnectException
+          || t instanceof java.nio.channels.ClosedChannelException
+          || t instanceof io.vertx.sqlclient.ClosedConnectionException
+          || t instanceof org.hibernate.exception.JDBCConnectionException) {
+        return true;
+      }
+      String state =
+          t instanceof io.vertx.sqlclient.DatabaseException db
+              ? db.getSqlState()
+              : t instanceof java.sql.SQLException sql ? sql.getSQLState() : null;
+      if (state != null
+          && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (t instanceof io.vertx.core.VertxException
+          && m != null
+          && (m.contains("Connection was closed")
+              || m.contains("Connection closed")
+              || m.contains("Connection refused"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** A wait for a pooled database connection (or a query on one) that ran out of time. */

@@ -49,11 +49,23 @@ public final class DatabaseLauncher {
    * exists.
    */
   public static EmbeddedPostgres startEmbedded(Path pgDir) {
+    return startEmbedded(pgDir, 0);
+  }
+
+  /**
+   * As {@link #startEmbedded(Path)}, on a given port (0: any free one); a server restarted on the
+   * same folder and port is the same database to its clients.
+   */
+  public static EmbeddedPostgres startEmbedded(Path pgDir, int port) {
     try {
       Files.createDirectories(pgDir);
       clearStaleServer(pgDir);
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
       EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
+          builder
               .setDataDirectory(pgDir)
               .setCleanDataDirectory(false)
               .setPGStartupWait(Duration.ofSeconds(60))
