@@ -176,6 +176,15 @@ public class BoardHub {
   }
 
   /**
+   * The last log number this instance has dispatched for a fair, or -1 when no board of the fair is
+   * open here (then this instance does not follow the fair's log).
+   */
+  public long dispatchedHead(long fairId) {
+    FairChannel c = channels.get(fairId);
+    return c == null ? -1 : c.dispatched();
+  }
+
+  /**
    * Other features that keep a view of the log (matching) register here; they are told when a
    * fair's log advanced on this instance and read the new events themselves.
    */

@@ -40,7 +40,7 @@ final class FairChannel {
   private final ArrayDeque<Encoded> ring = new ArrayDeque<>();
   private final Set<BoardSubscriber> subscribers = new HashSet<>();
   private final java.util.function.LongConsumer onAdvance;
-  private long dispatched = -1;
+  private volatile long dispatched = -1;
   private int epoch = 1;
   private boolean fetching;
   private boolean fetchAgain;

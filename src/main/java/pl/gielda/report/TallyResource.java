@@ -2,6 +2,7 @@ package pl.gielda.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.List;
@@ -38,13 +39,15 @@ public class TallyResource {
 
   /**
    * The fair's figures at the log number {@code seq}. {@code source=log} (organiser) folds the
-   * whole event log instead of reading the tables: slower, for checking.
+   * whole event log instead of reading the tables: slower, for checking. {@code after}: the last
+   * event number the caller's board holds; the figures are at least that recent.
    */
   @GET
   @Path("/fairs/{fairId}/tallies")
   @RolesAllowed({"organiser", "notary", "screen", "participant", "animator"})
-  public Uni<Tallies> tallies(@RestPath long fairId, @RestQuery String source) {
-    return tallies.live(caller.get(), fairId, source(source));
+  public Uni<Tallies> tallies(
+      @RestPath long fairId, @RestQuery String source, @RestQuery @Min(0) Long after) {
+    return tallies.live(caller.get(), fairId, source(source), after);
   }
 
   private static Source source(String raw) {

@@ -23,13 +23,19 @@ public class TallyService {
 
   private final AccessGuard guard;
   private final FairSnapshot snapshot;
+  private final TallyCache cache;
 
-  TallyService(AccessGuard guard, FairSnapshot snapshot) {
+  TallyService(AccessGuard guard, FairSnapshot snapshot, TallyCache cache) {
     this.guard = guard;
     this.snapshot = snapshot;
+    this.cache = cache;
   }
 
-  public Uni<Tallies> live(Caller caller, long fairId, Source source) {
+  /**
+   * From the tables (cached by log position, {@link TallyCache}; {@code after}: the caller's last
+   * event number, so it never gets figures older than its board) or folded from the log.
+   */
+  public Uni<Tallies> live(Caller caller, long fairId, Source source, Long after) {
     boolean fromLog = source == Source.LOG;
     return guard
         .inFair(
@@ -48,9 +54,10 @@ public class TallyService {
             })
         .chain(
             c ->
-                snapshot
-                    .read(fairId, fromLog)
-                    .map(f -> cut(c, fromLog ? f.fromLog() : f.fromTables())));
+                (fromLog
+                        ? snapshot.read(fairId, true).map(FairSnapshot.Figures::fromLog)
+                        : cache.current(fairId, after))
+                    .map(t -> cut(c, t)));
   }
 
   private static Tallies cut(Caller c, Tallies t) {
