@@ -50,9 +50,10 @@ import pl.gielda.support.RetryingWriter;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TopologyIT {
 
-  private static final int PHONES = 40;
-  private static final int POST_WRITERS = 4;
-  private static final int CONTRACTS = 6;
+  // The CI size; RELIABILITY.md also has runs with more (-Dtopology.phones=… on the command line).
+  private static final int PHONES = Integer.getInteger("topology.phones", 40);
+  private static final int POST_WRITERS = Integer.getInteger("topology.writers", 4);
+  private static final int CONTRACTS = Integer.getInteger("topology.contracts", 6);
 
   private static final Path DIR = Path.of("target/topology");
   private static Path pgDir;
