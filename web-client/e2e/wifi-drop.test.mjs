@@ -1,19 +1,28 @@
 // Issue 10, part 3: the Wi-Fi-drop drill. Phone A loses the hall's Wi-Fi for a real 60 s while the
 // others go on: B and C post, B signs A's contract, B and C sign one of their own, the notary
-// registers both. A posts twice meanwhile. Every second of the drop A's status bar says "Offline"
-// and how many actions wait, and not one byte reaches A. When the Wi-Fi is back, without a reload:
-// the bar says "Połączono", each queued post is stored exactly once (Idempotency-Key), and A's
-// Oferty / Potrzeby / Kontrakty equal what the server says.
+// registers both. A posts twice meanwhile. The drop comes in two acts, as it does in a hall:
+//   1. the access point loses its uplink (0–40 s): the phone still believes it is online, bytes
+//      simply vanish. Within 30 s the bar must stop saying "Połączono" and say "Łączenie…";
+//   2. the phone's Wi-Fi goes off (40–60 s): the bar says "Offline".
+// Every second: the bar's state, how many actions wait ("1 akcja czeka", "2 akcje czekają"), and
+// that not one byte reaches A. When the Wi-Fi is back, without a reload: the bar says "Połączono",
+// each queued post is stored exactly once (Idempotency-Key), and A's Oferty / Potrzeby / Kontrakty
+// equal what the server says.
 //
 // The drop is real, not only emulated: A reaches the app through a relay (`wifiLink`) that turns
 // into a black hole, because Chromium's offline emulation keeps open WebSockets working.
+/* global WebSocket, location, sessionStorage, setTimeout, clearTimeout -- in code run by the page */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, newFair, PHONE, rest, wifiLink, withArtifacts } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
-const DROP_MS = Number(process.env.WIFI_DROP_MS ?? 60_000);
+const DROP_MS = 60_000;
+/** The uplink is lost at 0 s; the phone's Wi-Fi goes off (offline emulation) at this second. */
+const WIFI_OFF_AT = 40;
+/** By then a phone must have noticed, by itself, that its connection is dead. */
+const NOTICE_MS = 30_000;
 
 const badgeToken = async (person) =>
   (await rest('POST', '/api/auth/badge', { body: { badgeToken: person.badgeToken } })).token;
@@ -27,6 +36,33 @@ const shownIds = (page) =>
       .map(Number),
   );
 const sorted = (xs) => [...xs].sort((x, y) => x - y);
+const postsOf = (posts) =>
+  posts
+    .map(({ id, version, status, hidden, kind }) => ({ id, version, status, hidden: !!hidden, kind }))
+    .sort((x, y) => x.id - y.id);
+
+/** The board a phone joining now would get: a snapshot over a new socket, opened in `page`. */
+const freshSnapshot = (page, fairId, token) =>
+  page.evaluate(
+    ([fairId, token]) =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://${location.host}/ws/fairs/${fairId}/board`, [
+          'bearer-token-carrier',
+          encodeURI(`quarkus-http-upgrade#Authorization#Bearer ${token}`),
+        ]);
+        const timer = setTimeout(() => reject(new Error('no snapshot in 10 s')), 10_000);
+        ws.onopen = () => ws.send(JSON.stringify({ type: 'resume', epoch: null, after: 0 }));
+        ws.onmessage = (e) => {
+          const m = JSON.parse(e.data);
+          if (m.type !== 'snapshot') return;
+          clearTimeout(timer);
+          ws.close();
+          resolve(m);
+        };
+        ws.onerror = () => reject(new Error('socket failed'));
+      }),
+    [fairId, token],
+  );
 
 describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () => {
   const env = {};
@@ -107,7 +143,7 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
     await link?.close();
   });
 
-  it('A is told what happens for 60 s, its writes land once, and its board equals the server', () =>
+  it('A is told what happens for 60 s, its writes land once, and its board equals the server', (t) =>
     withArtifacts(
       'wifi-drop',
       () => b.contexts,
@@ -138,6 +174,8 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
 
         // What the others do while A is away, each at its second of the drop.
         let queuedWanted = 0;
+        const seen = new Set();
+        let noticedAt = null;
         const steps = [
           {
             at: 0,
@@ -160,7 +198,14 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
             },
           },
           {
-            at: 10,
+            at: WIFI_OFF_AT,
+            run: async () => {
+              await env.a.context.setOffline(true);
+              await pa.locator('[data-testid="conn"].conn-offline').waitFor();
+            },
+          },
+          {
+            at: WIFI_OFF_AT + 2,
             run: async () => {
               await postOffline(/Potrzeby/, 'Potrzebuję', requestTitle, 'Transport');
               queuedWanted = 2;
@@ -217,9 +262,8 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
           },
         ];
 
-        // The drop: the relay becomes a black hole and the browser knows it is offline.
+        // The uplink is gone: the relay becomes a black hole; the browser does not know yet.
         link.drop();
-        await env.a.context.setOffline(true);
         const t0 = Date.now();
         let checks = 0;
         for (let i = 0; ; i++) {
@@ -229,13 +273,21 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
             await step.run();
             step.done = true;
           }
-          // Each second: the bar says Offline and how many actions wait; nothing arrives.
-          assert.equal(
-            await conn.getAttribute('class').then((c) => /\bconn-offline\b/.test(c)),
-            true,
-            `offline at ${elapsed} ms`,
-          );
-          assert.match(await conn.innerText(), /Offline/);
+          // Each second: what the bar says, how many actions wait, and that nothing arrives.
+          const now = Date.now() - t0;
+          const state = (await conn.getAttribute('class')).match(/\bconn-(\w+)/)?.[1];
+          const text = await conn.innerText();
+          if (now >= WIFI_OFF_AT * 1000) {
+            assert.equal(state, 'offline', `offline at ${now} ms`);
+            assert.match(text, /Offline/);
+          } else if (now >= NOTICE_MS) {
+            assert.equal(state, 'connecting', `noticed the dead link by ${now} ms`);
+            assert.match(text, /Łączenie…/);
+          } else {
+            assert.ok(state === 'live' || state === 'connecting', `${state} at ${now} ms`);
+          }
+          if (state === 'connecting' && noticedAt === null) noticedAt = now;
+          seen.add(state);
           const queued = await pa.getByTestId('queued').allInnerTexts();
           const want = { 0: [], 1: ['1 akcja czeka'], 2: ['2 akcje czekają'] }[queuedWanted];
           assert.deepEqual(
@@ -254,6 +306,10 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
           'everything happened during the drop',
         );
         assert.ok(checks >= DROP_MS / 1000 - 5, `checked about once a second (${checks})`);
+        assert.deepEqual(
+          [...seen].filter((x) => x !== 'live'),
+          ['connecting', 'offline'],
+        );
         const during = await serverPosts();
         assert.equal(
           during.filter((p) => p.title === offerTitle || p.title === requestTitle).length,
@@ -266,9 +322,13 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
         // The Wi-Fi is back.
         link.restore();
         await env.a.context.setOffline(false);
+        const back = Date.now();
         await pa.locator('[data-testid="conn"].conn-live').filter({ hasText: 'Połączono' }).waitFor();
         await pa.getByTestId('queued').waitFor({ state: 'detached' });
         await pa.getByTestId('toast').filter({ hasText: 'Wysłano wszystko' }).waitFor();
+        t.diagnostic(
+          `dead link noticed after ${(noticedAt / 1000).toFixed(0)} s; live and queue sent ${Date.now() - back} ms after the Wi-Fi came back`,
+        );
         assert.ok(openBefore[0].closedAt !== null, 'the socket from before the drop is dead');
         assert.ok(env.sockets.length > socketsBefore, 'the board came back on a new socket');
 
@@ -298,13 +358,30 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
             .catch(() => {});
           assert.deepEqual(sorted(await shownIds(pa)), want, `${kind}: A shows what the server has`);
         }
+        // And the board A keeps (the same state it would resume from after a reload) is the board a
+        // phone joining now gets from the server: same log position, posts, counters, contracts.
+        const server = await freshSnapshot(pa, fairId, env.ta);
+        await pa
+          .waitForFunction(
+            ([key, seq]) => JSON.parse(sessionStorage.getItem(key) ?? '{}').seq === seq,
+            [`gielda.board.person.${fairId}`, server.seq],
+          )
+          .catch(() => {});
+        const kept = await pa.evaluate(
+          (key) => JSON.parse(sessionStorage.getItem(key)),
+          `gielda.board.person.${fairId}`,
+        );
+        assert.equal(kept.seq, server.seq, "A's board is at the server's log position");
+        assert.equal(kept.epoch, server.epoch);
+        assert.deepEqual(postsOf(kept.posts), postsOf(server.posts), 'the same posts, versions and states');
+        assert.deepEqual(kept.counters, { ...kept.counters, ...server.counters }, 'the same counters');
+        assert.deepEqual(
+          kept.registered.map((r) => r.number),
+          [2, 1],
+          "both registered contracts are on A's board, newest first",
+        );
         for (const title of [offerTitle, requestTitle, bOffer, cRequest]) {
-          const n = await pa.getByTestId('post-card').filter({ hasText: title }).count();
-          const tab = title === offerTitle || title === bOffer ? /Oferty/ : /Potrzeby/;
-          if (n === 0) {
-            await pa.getByRole('tab', { name: tab }).click();
-            assert.equal(await pa.getByTestId('post-card').filter({ hasText: title }).count(), 1, title);
-          }
+          assert.equal(kept.posts.filter((p) => p.title === title).length, 1, title);
         }
 
         // Kontrakty: A's contract registered as nr 1; C and B's is not A's.
