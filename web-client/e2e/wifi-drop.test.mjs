@@ -212,6 +212,18 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
             },
           },
           {
+            // A looks at its contracts while offline: the tab says the server cannot be reached.
+            at: WIFI_OFF_AT + 8,
+            run: async () => {
+              await pa.getByRole('tab', { name: /Kontrakty/ }).click();
+              await pa
+                .getByTestId('board-contracts')
+                .getByTestId('error')
+                .filter({ hasText: 'Brak połączenia z serwerem' })
+                .waitFor();
+            },
+          },
+          {
             at: 15,
             run: async () => {
               // B signs A's contract; B proposes one to C and C signs it.
@@ -332,6 +344,24 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
         assert.ok(openBefore[0].closedAt !== null, 'the socket from before the drop is dead');
         assert.ok(env.sockets.length > socketsBefore, 'the board came back on a new socket');
 
+        // Kontrakty, still open from the drop, without a tap: A's contract is registered as nr 1;
+        // B and C's is not A's.
+        await pa
+          .locator(`[data-testid="contract-card"][data-id="${env.k1.id}"]`)
+          .getByTestId('contract-status')
+          .filter({ hasText: 'Zarejestrowany nr 1' })
+          .waitFor();
+        const mine = await rest('GET', `/api/fairs/${fairId}/contracts`, { token: env.ta });
+        const cards = await pa.$$eval('[data-testid="contract-card"]', (cs) =>
+          cs.map((c) => Number(c.getAttribute('data-id'))),
+        );
+        assert.deepEqual(
+          sorted(cards),
+          sorted(mine.map((c) => c.id)),
+          'A shows the contracts the server lists for it',
+        );
+        assert.ok(!cards.includes(env.k2.id), "B and C's contract is not on A's list");
+
         // Each queued write landed exactly once.
         const all = await serverPosts();
         assert.equal(all.filter((p) => p.title === offerTitle).length, 1, 'the offer is stored once');
@@ -383,24 +413,6 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
         for (const title of [offerTitle, requestTitle, bOffer, cRequest]) {
           assert.equal(kept.posts.filter((p) => p.title === title).length, 1, title);
         }
-
-        // Kontrakty: A's contract registered as nr 1; C and B's is not A's.
-        await pa.getByRole('tab', { name: /Kontrakty/ }).click();
-        await pa
-          .locator(`[data-testid="contract-card"][data-id="${env.k1.id}"]`)
-          .getByTestId('contract-status')
-          .filter({ hasText: 'Zarejestrowany nr 1' })
-          .waitFor();
-        const mine = await rest('GET', `/api/fairs/${fairId}/contracts`, { token: env.ta });
-        const cards = await pa.$$eval('[data-testid="contract-card"]', (cs) =>
-          cs.map((c) => Number(c.getAttribute('data-id'))),
-        );
-        assert.deepEqual(
-          sorted(cards),
-          sorted(mine.map((c) => c.id)),
-          'A shows the contracts the server lists for it',
-        );
-        assert.ok(!cards.includes(env.k2.id), "B and C's contract is not on A's list");
       },
     ));
 });
