@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: configuration from the environment, Chromium launch,
 // REST calls as the organiser, and screenshots of every open page when a test fails.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,6 +178,69 @@ export async function newFair(name, venue = 'Hala Widowiskowo-Sportowa, Tczew') 
       for (const phase of ['REGISTRATION', 'LIVE']) {
         await rest('POST', `/api/fairs/${fairId}/phase`, { token, body: { phase } });
       }
+    },
+  };
+}
+
+/**
+ * The hall's Wi-Fi between one phone and the app: a TCP relay on its own port. `drop()` makes it
+ * a black hole, as when the access point loses its uplink: bytes already on the wire and every new
+ * connection vanish without a FIN or RST, so nothing tells the browser (Chromium's offline
+ * emulation alone keeps open WebSockets working). `restore()` resets what was cut (the phone's
+ * sockets died with the Wi-Fi) and relays new connections again. `url` is the phone's origin.
+ */
+export async function wifiLink(target = config.baseUrl) {
+  const { hostname, port } = new URL(target);
+  const live = new Set(); // [client, upstream] pairs
+  const held = new Set(); // connections made while the link was down
+  let up = true;
+  const server = net.createServer((client) => {
+    client.on('error', () => {});
+    if (!up) {
+      held.add(client);
+      client.on('close', () => held.delete(client));
+      return;
+    }
+    const upstream = net.connect(Number(port || 80), hostname);
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    const pair = [client, upstream];
+    pair.cut = false;
+    live.add(pair);
+    client.on('data', (d) => pair.cut || upstream.write(d));
+    upstream.on('data', (d) => pair.cut || client.write(d));
+    client.on('end', () => pair.cut || upstream.end());
+    upstream.on('end', () => pair.cut || client.end());
+    const gone = () => {
+      live.delete(pair);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('close', gone);
+    upstream.on('close', gone);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    get up() {
+      return up;
+    },
+    drop() {
+      up = false;
+      for (const pair of live) pair.cut = true;
+    },
+    restore() {
+      for (const pair of [...live].filter((p) => p.cut)) {
+        pair[0].resetAndDestroy();
+        pair[1].destroy();
+      }
+      for (const c of [...held]) c.resetAndDestroy();
+      up = true;
+    },
+    close: async () => {
+      for (const pair of live) pair.forEach((s) => s.destroy());
+      for (const c of held) c.destroy();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

@@ -91,6 +91,12 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const isAnimator = roles.includes('animator');
   const canPost = roles.includes('participant') || isAnimator;
   const { board: live, status } = useBoard(fairId, 'person', signedIn);
+  // How many times the board has (re)connected: lists read over REST refetch when it comes back,
+  // even if nothing of theirs changed meanwhile (a list opened offline showed only an error).
+  const [connects, setConnects] = useState(0);
+  useEffect(() => {
+    if (status === 'live') setConnects((n) => n + 1);
+  }, [status]);
   const hasLive = live.epoch !== null;
   // Until the WebSocket has a board (or if it cannot connect), show the posts loaded over REST.
   const rest = useAsync(
@@ -538,7 +544,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                       {t('newContract')}
                     </Link>
                   )}
-                  <MyContracts fairId={fairId} tick={tickOf(live, 'contract')} />
+                  <MyContracts fairId={fairId} tick={tickOf(live, 'contract') + connects} />
                 </>
               ) : tab === 'matches' ? (
                 roles.includes('participant') ? (

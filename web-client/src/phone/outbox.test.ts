@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Post } from '../realtime/protocol';
-import { httpSender, Outbox, type OutboxItem, type SendResult } from './outbox';
+import { httpSender, Outbox, SEND_TIMEOUT_MS, type OutboxItem, type SendResult } from './outbox';
 
 class MemoryStore {
   m = new Map<string, string>();
@@ -157,5 +157,24 @@ describe('httpSender', () => {
         answer(400, { title: 'Invalid', errors: [{ field: 'create.input.title', message: 'za krótki' }] }),
       )(item),
     ).toEqual({ kind: 'refused', status: 400, title: 'Invalid', fieldErrors: { title: 'za krótki' } });
+  });
+
+  it('gives up a request that gets no answer (uplink lost) so the outbox can retry it', async () => {
+    vi.useFakeTimers();
+    try {
+      let signal: AbortSignal | undefined;
+      const hanging = (_url: unknown, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          signal = init?.signal ?? undefined;
+          signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        });
+      const result = httpSender(3, () => 'jwt', hanging as typeof fetch)(item);
+      await vi.advanceTimersByTimeAsync(SEND_TIMEOUT_MS - 1);
+      expect(signal?.aborted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await result).toEqual({ kind: 'retry' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -336,51 +336,77 @@ function fieldErrorsOf(body: unknown): Record<string, string> {
   return out;
 }
 
+/**
+ * No answer by then: give up this attempt and retry with the same key. Without it a request sent
+ * into a Wi-Fi whose uplink is gone waits for TCP (minutes) and holds the whole queue.
+ */
+export const SEND_TIMEOUT_MS = 20_000;
+
 /** Sends an action with plain fetch (no hidden retries: the outbox retries with the same key). */
 export function httpSender(
   fairId: number,
   token: () => string | null,
   doFetch: typeof fetch = (...a) => fetch(...a),
+  timeoutMs = SEND_TIMEOUT_MS,
 ): (item: OutboxItem) => Promise<SendResult> {
   return async (item) => {
-    const t = token();
-    if (!t) return { kind: 'auth' };
-    const req = requestFor(fairId, item.action);
-    let res: Response;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      res = await doFetch(req.path, {
-        method: req.method,
-        headers: {
-          Accept: 'application/json',
-          Authorization: `Bearer ${t}`,
-          'Idempotency-Key': item.key,
-          ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        },
-        body: req.body !== undefined ? JSON.stringify(req.body) : null,
-      });
+      return await sendOnce(fairId, token, doFetch, item, abort.signal);
     } catch {
-      return { kind: 'retry' };
+      return { kind: 'retry' }; // aborted while reading the answer
+    } finally {
+      clearTimeout(timer);
     }
-    if (res.status === 401) return { kind: 'auth' };
-    if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'retry' };
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      if (res.ok) return { kind: 'retry' }; // an answer cut short: ask again, same key
-    }
-    if (res.ok) {
-      const post = body as Post;
-      return typeof post?.id === 'number' ? { kind: 'ok', post } : { kind: 'retry' };
-    }
-    const b = (body ?? {}) as { title?: unknown; detail?: unknown };
-    const refused: SendResult = {
-      kind: 'refused',
-      status: res.status,
-      title: typeof b.title === 'string' ? b.title : `HTTP ${res.status}`,
-      fieldErrors: fieldErrorsOf(body),
-    };
-    if (typeof b.detail === 'string') refused.detail = b.detail;
-    return refused;
   };
+}
+
+async function sendOnce(
+  fairId: number,
+  token: () => string | null,
+  doFetch: typeof fetch,
+  item: OutboxItem,
+  signal: AbortSignal,
+): Promise<SendResult> {
+  const t = token();
+  if (!t) return { kind: 'auth' };
+  const req = requestFor(fairId, item.action);
+  let res: Response;
+  try {
+    res = await doFetch(req.path, {
+      signal,
+      method: req.method,
+      headers: {
+        Accept: 'application/json',
+        Authorization: `Bearer ${t}`,
+        'Idempotency-Key': item.key,
+        ...(req.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      },
+      body: req.body !== undefined ? JSON.stringify(req.body) : null,
+    });
+  } catch {
+    return { kind: 'retry' };
+  }
+  if (res.status === 401) return { kind: 'auth' };
+  if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'retry' };
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    if (res.ok) return { kind: 'retry' }; // an answer cut short: ask again, same key
+  }
+  if (res.ok) {
+    const post = body as Post;
+    return typeof post?.id === 'number' ? { kind: 'ok', post } : { kind: 'retry' };
+  }
+  const b = (body ?? {}) as { title?: unknown; detail?: unknown };
+  const refused: SendResult = {
+    kind: 'refused',
+    status: res.status,
+    title: typeof b.title === 'string' ? b.title : `HTTP ${res.status}`,
+    fieldErrors: fieldErrorsOf(body),
+  };
+  if (typeof b.detail === 'string') refused.detail = b.detail;
+  return refused;
 }

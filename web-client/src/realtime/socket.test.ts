@@ -83,7 +83,7 @@ describe('board socket', () => {
 
     first.drop(1013); // too slow: reconnect and resume
     expect(statuses.at(-1)).toBe('reconnecting');
-    vi.advanceTimersByTime(60_000);
+    vi.advanceTimersByTime(5_000); // the backoff, not the handshake timeout
     const second = sockets[1]!;
     second.open();
     expect(second.sent).toEqual([{ type: 'resume', epoch: 2, after: 11 }]);
@@ -108,5 +108,55 @@ describe('board socket', () => {
     s.receive(snapshot);
     s.receive({ type: 'event', seq: 12, event: { kind: 'fair.phase', phase: 'LIVE' } });
     expect(s.sent.at(-1)).toEqual({ type: 'resume', epoch: 2, after: 10 });
+  });
+
+  it('calls a silent connection dead within 25 s (uplink lost, browser still online) and resumes', () => {
+    board.start();
+    const s = sockets[0]!;
+    s.open();
+    s.receive(snapshot);
+    expect(statuses.at(-1)).toBe('live');
+    vi.advanceTimersByTime(9_000);
+    expect(s.sent).toHaveLength(1); // only the resume: a board that talks needs no ping
+    vi.advanceTimersByTime(6_000);
+    expect(s.sent.at(-1)).toEqual({ type: 'ping' });
+    vi.advanceTimersByTime(10_000); // no pong
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(s.readyState).toBe(FakeSocket.CLOSED);
+    vi.advanceTimersByTime(2_000);
+    const next = sockets[1]!;
+    next.open();
+    expect(next.sent).toEqual([{ type: 'resume', epoch: 2, after: 10 }]);
+  });
+
+  it('stays live on a quiet board while pongs come back', () => {
+    board.start();
+    const s = sockets[0]!;
+    s.open();
+    s.receive(snapshot);
+    const pings = () => s.sent.filter((m) => (m as { type?: string }).type === 'ping').length;
+    let answered = 0;
+    for (let i = 0; i < 24; i++) {
+      vi.advanceTimersByTime(5_000);
+      if (pings() > answered) {
+        answered = pings();
+        s.receive({ type: 'pong' });
+      }
+    }
+    expect(sockets).toHaveLength(1);
+    expect(statuses.at(-1)).toBe('live');
+    expect(pings()).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives up a handshake that does not open within 10 s and tries again', () => {
+    board.start();
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(9_000);
+    expect(sockets).toHaveLength(1);
+    vi.advanceTimersByTime(1_000);
+    expect(sockets[0]!.readyState).toBe(FakeSocket.CLOSED);
+    expect(statuses.at(-1)).toBe('reconnecting');
+    vi.advanceTimersByTime(2_000);
+    expect(sockets).toHaveLength(2);
   });
 });

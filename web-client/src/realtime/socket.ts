@@ -13,9 +13,17 @@ export interface BoardSocketOptions {
   url?: string;
 }
 
-const PING_MS = 20_000;
-/** No message (not even a pong) for this long: the connection is dead even if the browser has not noticed. */
-const SILENT_MS = 50_000;
+/**
+ * Liveness. A hall's access point that loses its uplink keeps the phone "online": bytes just
+ * vanish and the browser notices nothing for minutes. So the socket checks every CHECK_MS, asks
+ * the server (ping → pong) when it heard nothing for PING_MS, and calls the connection dead after
+ * SILENT_MS without a message: the person sees "Łączenie…" within SILENT_MS + CHECK_MS (25 s).
+ */
+const CHECK_MS = 5_000;
+const PING_MS = 10_000;
+const SILENT_MS = 20_000;
+/** A handshake that has not opened by then went into the void: try again. */
+const OPEN_TIMEOUT_MS = 10_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Close codes: 1008 policy (token refused: do not retry blindly), 1009 too big, 1013 try again later. */
 const POLICY_VIOLATION = 1008;
@@ -30,6 +38,7 @@ export class BoardSocket {
   private status: SocketStatus = 'connecting';
   private ws: WebSocket | null = null;
   private ping: ReturnType<typeof setInterval> | undefined;
+  private opening: ReturnType<typeof setTimeout> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private failures = 0;
   private stopped = false;
@@ -88,6 +97,7 @@ export class BoardSocket {
   /** Forgets the current socket at once (its late events are ignored) and closes it. */
   private drop(code: number) {
     clearInterval(this.ping);
+    clearTimeout(this.opening);
     const ws = this.ws;
     this.ws = null;
     if (ws) {
@@ -130,16 +140,32 @@ export class BoardSocket {
     }
     this.ws = ws;
     let synced = false;
+    clearTimeout(this.opening);
+    this.opening = setTimeout(() => {
+      if (this.ws !== ws || ws.readyState === WebSocket.OPEN) return;
+      this.drop(1000);
+      this.scheduleReconnect();
+    }, OPEN_TIMEOUT_MS);
     ws.onopen = () => {
+      clearTimeout(this.opening);
       this.lastSeen = Date.now();
+      let lastPing = Date.now();
       ws.send(JSON.stringify(resumeMessage(this.state)));
       clearInterval(this.ping);
       this.ping = setInterval(() => {
-        if (Date.now() - this.lastSeen > SILENT_MS) {
+        const now = Date.now();
+        if (now - this.lastSeen > SILENT_MS) {
           this.drop(1000);
           this.scheduleReconnect();
-        } else if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'ping' }));
-      }, PING_MS);
+        } else if (
+          now - this.lastSeen >= PING_MS &&
+          now - lastPing >= PING_MS &&
+          ws.readyState === WebSocket.OPEN
+        ) {
+          lastPing = now;
+          ws.send(JSON.stringify({ type: 'ping' }));
+        }
+      }, CHECK_MS);
     };
     ws.onmessage = (e: MessageEvent) => {
       this.lastSeen = Date.now();
@@ -165,6 +191,7 @@ export class BoardSocket {
     ws.onclose = (e: CloseEvent) => {
       if (this.ws !== ws) return;
       clearInterval(this.ping);
+      clearTimeout(this.opening);
       this.ws = null;
       if (e.code === POLICY_VIOLATION) {
         this.forbidden();
