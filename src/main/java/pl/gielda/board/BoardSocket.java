@@ -83,8 +83,18 @@ public class BoardSocket {
   @OnTextMessage
   public Uni<Void> message(WebSocketConnection connection, String text) {
     BoardSubscriber s = connection.userData().get(SUBSCRIBER);
-    if (s == null) {
+    if (s == null || s.closed) {
       return Uni.createFrom().voidItem();
+    }
+    if (!s.admitInbound()) {
+      s.closed = true;
+      return connection
+          .sendText(
+              BoardMessages.error(
+                  json, "TOO_MANY_MESSAGES", "Too many messages; reconnect and resume later"))
+          .chain(() -> connection.close(new CloseReason(POLICY_VIOLATION, "TOO_MANY_MESSAGES")))
+          .onFailure()
+          .recoverWithNull();
     }
     if (text.length() > MAX_MESSAGE_CHARS) {
       s.closed = true;

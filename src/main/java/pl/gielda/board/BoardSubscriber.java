@@ -30,6 +30,18 @@ final class BoardSubscriber {
   private final int maxPending;
   private final AtomicInteger pending = new AtomicInteger();
 
+  /**
+   * Inbound messages a connection may send: a burst of {@link #INBOUND_BURST}, refilled at {@link
+   * #INBOUND_PER_SECOND} a second. The web client sends a resume per connect and a ping per 10 s of
+   * silence; a client far above that is a bug or an attack (each resume may read the log). Touched
+   * only on the connection's own event loop.
+   */
+  static final int INBOUND_BURST = 30;
+
+  static final int INBOUND_PER_SECOND = 5;
+  private double inboundTokens = INBOUND_BURST;
+  private long inboundCheckedAt = System.nanoTime();
+
   /** Highest sequence number sent; only touched on the fair channel's context. */
   long lastSent = -1;
 
@@ -85,6 +97,20 @@ final class BoardSubscriber {
           .with(x -> {}, x -> {});
       return false;
     }
+    return true;
+  }
+
+  /** Takes one inbound message from the connection's allowance; false: it sends too fast. */
+  boolean admitInbound() {
+    long now = System.nanoTime();
+    inboundTokens =
+        Math.min(
+            INBOUND_BURST, inboundTokens + (now - inboundCheckedAt) * INBOUND_PER_SECOND / 1e9);
+    inboundCheckedAt = now;
+    if (inboundTokens < 1) {
+      return false;
+    }
+    inboundTokens--;
     return true;
   }
 

@@ -221,6 +221,26 @@ class BoardSocketTest {
   }
 
   @Test
+  void aClientFloodingMessagesIsCutOffWhileOthersKeepTheirBoard() throws Exception {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    try (BoardClient flooder = BoardClient.connect(base, fair.id(), person.token());
+        BoardClient neighbour = BoardClient.connect(base, fair.id(), person.token())) {
+      neighbour.resume(null, 0).awaitType("snapshot");
+      neighbour.awaitType("caughtUp");
+      for (int i = 0; i < 200 && !flooder.closeCode.isDone(); i++) {
+        flooder.send("{\"type\":\"ping\"}");
+      }
+      assertThat(flooder.awaitType("error").get("code").asText()).isEqualTo("TOO_MANY_MESSAGES");
+      assertThat(flooder.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+
+      Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Po zalewie wiadomości"));
+      assertThat(neighbour.awaitType("event").at("/event/post/title").asText())
+          .isEqualTo("Po zalewie wiadomości");
+    }
+  }
+
+  @Test
   void oversizedFrameClosesTheConnectionWithMessageTooBig() throws Exception {
     var fair = Fixtures.fair("LIVE");
     var person = Fixtures.person(fair.id(), null);
