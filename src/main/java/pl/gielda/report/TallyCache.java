@@ -23,6 +23,8 @@ import pl.gielda.report.tally.Tallies;
  * no query at all; for any other caller the log head read from the database (one row by primary
  * key), so a plain GET always sees its own writes.
  */
+// Created at start so its counter is on /q/metrics from the first scrape.
+@io.quarkus.runtime.Startup
 @ApplicationScoped
 public class TallyCache {
 
