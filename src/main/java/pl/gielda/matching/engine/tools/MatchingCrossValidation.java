@@ -67,6 +67,18 @@ public final class MatchingCrossValidation {
     for (Tuning t : grid) {
       byTuning.put(t, score(set, t, foldOf));
     }
+    for (Tuning t : grid) {
+      StringBuilder sb = new StringBuilder();
+      for (double f : perFold(byTuning.get(t))) {
+        sb.append(String.format(Locale.ROOT, " %.3f", f));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "tuning %s: nDCG@5 per fold%s, whole set %s%n",
+          describe(t),
+          sb,
+          summary(byTuning.get(t)));
+    }
     List<RequestScore> whole = byTuning.get(Tuning.DEFAULT);
     Tuning bestWhole = Tuning.DEFAULT;
     for (Tuning t : grid) {
@@ -147,9 +159,9 @@ public final class MatchingCrossValidation {
   static List<Tuning> grid() {
     List<Tuning> out = new ArrayList<>();
     out.add(Tuning.DEFAULT);
-    for (double share : new double[] {0.3, 0.4, 0.5, 0.6, 0.7, 0.8}) {
-      for (double title : new double[] {1.0, 1.5, 2.0, 2.5}) {
-        for (double cc : new double[] {1.0, 1.5, 2.0}) {
+    for (double share : new double[] {0.4, 0.5, 0.6, 0.7}) {
+      for (double title : new double[] {1.5, 2.0}) {
+        for (double cc : new double[] {1.0, 1.5}) {
           Tuning t = new Tuning(share, title, cc, Set.of());
           if (!t.equals(Tuning.DEFAULT)) {
             out.add(t);
