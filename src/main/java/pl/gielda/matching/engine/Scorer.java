@@ -122,9 +122,10 @@ final class Scorer {
     double text = dot / (request.norm() * offer.norm());
     double cat = CategoryAffinity.of(request.categoryNo(), offer.categoryNo());
     double raw = text * (1 - categoryShare + categoryShare * cat);
-    raw *= contextFactor(request, offer, requestNamesOfferTown);
+    int hard = hardConflicts(request, offer, requestNamesOfferTown);
+    raw *= contextFactor(request, offer, requestNamesOfferTown, hard);
     double score = 1 - Math.exp(-CALIBRATION * raw);
-    if (hardConflicts(request, offer, requestNamesOfferTown) != 0) {
+    if (hard != 0) {
       score = Math.min(score, CONFLICT_CAP);
     }
     if (request.money() || offer.money()) {
@@ -144,7 +145,7 @@ final class Scorer {
   }
 
   private static double contextFactor(
-      PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
+      PostProfile request, PostProfile offer, boolean requestNamesOfferTown, int hard) {
     double f = 1;
     int clash = offer.availability().clashes(request.availability());
     if ((clash & 1) != 0) {
@@ -160,7 +161,7 @@ final class Scorer {
     if (tooSmall(request, offer)) {
       f *= TOO_SMALL;
     }
-    if ((hardConflicts(request, offer, requestNamesOfferTown) & ~(MONTHS | SEATS)) != 0) {
+    if ((hard & ~(MONTHS | SEATS)) != 0) {
       // Months and seats already lowered the pair above; other conflicts have no soft factor.
       f *= HARD_CONFLICT;
     }
