@@ -37,7 +37,7 @@ import pl.gielda.matching.engine.Tuning;
  */
 public final class MatchingCrossValidation {
 
-  static final int FOLDS = 5;
+  public static final int FOLDS = 5;
 
   /** One request's figures under one tuning. */
   record RequestScore(
@@ -135,7 +135,7 @@ public final class MatchingCrossValidation {
   }
 
   /** Entities in id order (numeric part first), dealt round-robin into folds. */
-  static Map<String, Integer> folds(DevSet set) {
+  public static Map<String, Integer> folds(DevSet set) {
     TreeSet<String> entities =
         new TreeSet<>(
             (a, b) -> {
@@ -173,7 +173,7 @@ public final class MatchingCrossValidation {
   }
 
   /** Every request's figures with one tuning, all posts of the set open. */
-  static List<RequestScore> score(DevSet set, Tuning tuning, Map<String, Integer> foldOf) {
+  public static List<RequestScore> score(DevSet set, Tuning tuning, Map<String, Integer> foldOf) {
     MatchingEngine engine = new MatchingEngine(tuning);
     for (MatchPost p : set.posts()) {
       engine.upsert(p);
@@ -283,7 +283,8 @@ public final class MatchingCrossValidation {
         hurts);
   }
 
-  private static double[] perFold(List<RequestScore> rs) {
+  /** Mean nDCG@5 of each fold's requests with relevant offers. */
+  public static double[] perFold(List<RequestScore> rs) {
     double[] sum = new double[FOLDS];
     int[] n = new int[FOLDS];
     for (RequestScore r : rs) {
@@ -298,8 +299,8 @@ public final class MatchingCrossValidation {
     return sum;
   }
 
-  private static List<String> conceptIds() throws Exception {
-    List<String> out = new ArrayList<>();
+  private static Set<String> conceptIds() throws Exception {
+    Set<String> out = new java.util.LinkedHashSet<>();
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(
