@@ -40,7 +40,7 @@ public final class MatchingCrossValidation {
   public static final int FOLDS = 5;
 
   /** One request's figures under one tuning. */
-  record RequestScore(
+  public record RequestScore(
       String requestId,
       int fold,
       boolean noMatch,
