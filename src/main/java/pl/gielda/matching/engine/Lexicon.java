@@ -51,6 +51,11 @@ final class Lexicon {
   private final Map<String, List<String>> fuzzyCache = new HashMap<>();
 
   static Lexicon load(PolishTextAnalyzer analyzer) {
+    return load(analyzer, Set.of());
+  }
+
+  /** The table without the concepts {@code without} (their lines are skipped), for ablation. */
+  static Lexicon load(PolishTextAnalyzer analyzer, Set<String> without) {
     try (InputStream in = Lexicon.class.getResourceAsStream("/matching/concepts.txt")) {
       if (in == null) {
         throw new IllegalStateException("missing resource /matching/concepts.txt");
@@ -59,6 +64,10 @@ final class Lexicon {
       Lexicon lexicon = new Lexicon();
       String line;
       while ((line = reader.readLine()) != null) {
+        String id = line.strip().split("\\s+", 2)[0];
+        if (without.contains(id)) {
+          continue;
+        }
         lexicon.addLine(line.strip(), analyzer);
       }
       return lexicon;

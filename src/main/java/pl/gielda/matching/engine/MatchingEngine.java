@@ -38,6 +38,13 @@ public final class MatchingEngine {
   public static final double GOOD_MATCH_THRESHOLD = 0.5;
 
   /**
+   * Swaps and cycles are listed ({@link #swaps()}, {@link #cycles()}) only when every leg scores at
+   * least this: a good match, or one just below it (another town nearby, a weekday to agree). A
+   * pair with a hard conflict never reaches it.
+   */
+  public static final double NEAR_GOOD_THRESHOLD = 0.3;
+
+  /**
    * Pairs at or above this score are edges of the deal graph used for swaps and cycles: a swap may
    * rest on acceptable but imperfect matches (another town, a clashing weekday), and its score
    * shows how good it is.
@@ -81,8 +88,16 @@ public final class MatchingEngine {
 
   private final Map<String, Integer> nodeOf = new HashMap<>();
 
+  private final Tuning tuning;
+
   public MatchingEngine() {
-    profiler = new Profiler(analyzer, Lexicon.load(analyzer));
+    this(Tuning.DEFAULT);
+  }
+
+  /** An engine with other weights or without some concepts: for cross-validation and ablation. */
+  public MatchingEngine(Tuning tuning) {
+    this.tuning = tuning;
+    profiler = new Profiler(analyzer, Lexicon.load(analyzer, tuning.withoutConcepts()), tuning);
     for (MatchPost.Kind k : MatchPost.Kind.values()) {
       index.put(k, new PostIndex());
     }
@@ -206,8 +221,9 @@ public final class MatchingEngine {
       PostProfile other = others.post(slot);
       double s =
           request
-              ? Scorer.score(query, other, dot, Scorer.namesTown(query, other))
-              : Scorer.score(other, query, dot, flagged);
+              ? Scorer.score(
+                  query, other, dot, Scorer.namesTown(query, other), tuning.categoryShare())
+              : Scorer.score(other, query, dot, flagged, tuning.categoryShare());
       if (s <= 0) {
         return;
       }
@@ -269,7 +285,9 @@ public final class MatchingEngine {
     if (a == null || b == null || a.kind() == b.kind() || a.entityId().equals(b.entityId())) {
       return 0;
     }
-    return a.kind() == MatchPost.Kind.REQUEST ? Scorer.score(a, b) : Scorer.score(b, a);
+    return a.kind() == MatchPost.Kind.REQUEST
+        ? Scorer.score(a, b, tuning)
+        : Scorer.score(b, a, tuning);
   }
 
   /** Number of open posts. */
@@ -280,14 +298,9 @@ public final class MatchingEngine {
   // ------------------------------------------------------------------ swaps, cycles, deals
 
   /**
-   * Deal-graph legs grouped by giver entity → receiver entity, best first. A leg is an offer among
-   * the {@link #DEAL_TOP_K} best suggestions of a request, scoring at least {@link
-   * #DEAL_EDGE_THRESHOLD}.
+   * Deal-graph legs scoring at least {@code threshold} grouped by giver entity → receiver entity,
+   * best first. A leg is an offer among the {@code topK} best suggestions of a request.
    */
-  private Map<String, Map<String, List<Leg>>> legs() {
-    return legs(DEAL_EDGE_THRESHOLD, DEAL_TOP_K);
-  }
-
   private Map<String, Map<String, List<Leg>>> legs(double threshold, int topK) {
     Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
     for (int node = 0; node < graph.limit(); node++) {
@@ -356,16 +369,42 @@ public final class MatchingEngine {
   }
 
   /**
-   * Reciprocal pairs of entities (A can meet a need of B and B one of A), one per entity pair with
-   * its best legs, best first.
+   * Reciprocal pairs of entities (A can meet a need of B and B one of A) whose both legs score at
+   * least {@link #NEAR_GOOD_THRESHOLD}, one per entity pair with its strongest legs, strongest
+   * first ({@link Swap#strength()}, then total score).
    */
   public synchronized List<Swap> swaps() {
-    Map<String, Swap> best = new HashMap<>();
-    for (Swap s : allSwaps(legs())) {
-      best.merge(s.entityA() + "|" + s.entityB(), s, (x, y) -> x.score() >= y.score() ? x : y);
-    }
-    return sortSwaps(new ArrayList<>(best.values()));
+    return swaps(NEAR_GOOD_THRESHOLD);
   }
+
+  /**
+   * Swaps whose legs score at least {@code minLeg} (at least {@link #DEAL_EDGE_THRESHOLD}, the
+   * weakest edge the deal graph keeps), strongest first: {@link #swaps()} lists those a broker can
+   * act on; a lower bound shows what the deal graph holds.
+   */
+  public synchronized List<Swap> swaps(double minLeg) {
+    Map<String, Swap> best = new HashMap<>();
+    for (Swap s : allSwaps(legs(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K))) {
+      best.merge(
+          s.entityA() + "|" + s.entityB(), s, (x, y) -> SWAP_ORDER.compare(x, y) <= 0 ? x : y);
+    }
+    List<Swap> list = new ArrayList<>(best.values());
+    list.sort(SWAP_ORDER);
+    return list;
+  }
+
+  private static final Comparator<Swap> SWAP_ORDER =
+      Comparator.comparingDouble(Swap::strength)
+          .reversed()
+          .thenComparing(Comparator.comparingDouble(Swap::score).reversed())
+          .thenComparing(Swap::entityA)
+          .thenComparing(Swap::entityB);
+
+  private static final Comparator<Cycle> CYCLE_ORDER =
+      Comparator.comparingDouble(Cycle::strength)
+          .reversed()
+          .thenComparing(Comparator.comparingDouble(Cycle::score).reversed())
+          .thenComparing(c -> String.join("|", c.entityIds()));
 
   private static List<Swap> sortSwaps(List<Swap> list) {
     list.sort(
@@ -419,20 +458,27 @@ public final class MatchingEngine {
   }
 
   /**
-   * 3-way cycles A→B→C→A in the deal graph (one per entity triple and direction, with its best
-   * legs), best first. Triangles where two of the three could also swap are included: which is
-   * better is decided by {@link #optimalDeals()}.
+   * 3-way cycles A→B→C→A whose every leg scores at least {@link #NEAR_GOOD_THRESHOLD} (one per
+   * entity triple and direction, with its best legs), strongest first ({@link Cycle#strength()},
+   * then total score). A triangle where two of the three could also swap is left out: the swap is
+   * listed, and which is better is decided by {@link #optimalDeals()}.
    */
   public synchronized List<Cycle> cycles() {
+    return cycles(NEAR_GOOD_THRESHOLD, true);
+  }
+
+  /**
+   * Cycles whose legs score at least {@code minLeg} (no lower than {@link #DEAL_EDGE_THRESHOLD}),
+   * with or without triangles that hold a swap, strongest first.
+   */
+  public synchronized List<Cycle> cycles(double minLeg, boolean pureOnly) {
     Map<String, Cycle> best = new HashMap<>();
-    for (Cycle c : allCycles(legs(), false)) {
-      best.merge(String.join("|", c.entityIds()), c, (x, y) -> x.score() >= y.score() ? x : y);
+    for (Cycle c : allCycles(legs(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K), pureOnly)) {
+      best.merge(
+          String.join("|", c.entityIds()), c, (x, y) -> CYCLE_ORDER.compare(x, y) <= 0 ? x : y);
     }
     List<Cycle> list = new ArrayList<>(best.values());
-    list.sort(
-        Comparator.comparingDouble(Cycle::score)
-            .reversed()
-            .thenComparing(c -> String.join("|", c.entityIds())));
+    list.sort(CYCLE_ORDER);
     return list;
   }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 /**
  * A post after analysis: a sparse weighted vector of features (lemma keys "l:…" and concept ids
  * "c:…", sorted by key), the word each feature came from (for reasons), and the parsed
- * availability, head count and town (with its place, if known), whether the author travels, and
- * whether it asks for or offers money. Immutable.
+ * availability, head count, hard requirements ({@link Requirements}) and town (with its place, if
+ * known), whether the author travels, and whether it asks for or offers money. Immutable.
  *
  * <p>For fast scoring the profiler also numbers things (numbers are per profiler, so only profiles
  * of one engine can be compared): {@code entityNo}, {@code categoryNo} (see {@link
@@ -28,6 +28,7 @@ record PostProfile(
     Map<String, String> display,
     Availability availability,
     int headCount,
+    Requirements requirements,
     boolean travels,
     boolean money) {
 

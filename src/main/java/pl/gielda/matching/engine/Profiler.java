@@ -13,15 +13,14 @@ import java.util.regex.Pattern;
 /** Builds {@link PostProfile}s: lemmatised, concept-tagged, weighted text features. */
 final class Profiler {
 
-  static final double TITLE_WEIGHT = 2.0;
   static final double DESCRIPTION_WEIGHT = 1.0;
   static final double QUANTITY_WEIGHT = 0.5;
 
   /** Weight of a sentence that is about the other direction (a need inside an offer, etc.). */
   static final double ASIDE_WEIGHT = 0.25;
 
-  /** Weight of the concept implied by the post's category. */
-  static final double CATEGORY_CONCEPT_WEIGHT = 1.5;
+  /** Weights of title words and of the concept implied by the post's category. */
+  private final Tuning tuning;
 
   private static final Pattern SENTENCE =
       Pattern.compile("(?<=[.!?;])\\s+|\\n+|\\s+[-–—]\\s+(?=przy okazji)");
@@ -59,6 +58,11 @@ final class Profiler {
   private final Map<String, PolishTextAnalyzer.Lemma> townPairForms = new HashMap<>();
 
   Profiler(PolishTextAnalyzer analyzer, Lexicon lexicon) {
+    this(analyzer, lexicon, Tuning.DEFAULT);
+  }
+
+  Profiler(PolishTextAnalyzer analyzer, Lexicon lexicon, Tuning tuning) {
+    this.tuning = tuning;
     this.analyzer = analyzer;
     this.lexicon = lexicon;
     buildTownForms(Gazetteer.get().names());
@@ -164,7 +168,7 @@ final class Profiler {
     String townKey = townKey(p.town());
     Map<String, Double> weights = new HashMap<>();
     Map<String, String> display = new HashMap<>();
-    addText(title, TITLE_WEIGHT, noDiacritics, townKey, weights, display);
+    addText(title, tuning.titleWeight(), noDiacritics, townKey, weights, display);
     for (String sentence : SENTENCE.split(description)) {
       String folded = PolishTextAnalyzer.fold(sentence);
       boolean aside =
@@ -185,7 +189,7 @@ final class Profiler {
     if (categoryConcept != null && lexicon.concept(categoryConcept) != null) {
       // The category is part of what the post is about: a VOLUNTEERS offer of "young people who
       // help setting up" is about volunteers even if the word never appears.
-      put(weights, display, "c:" + categoryConcept, CATEGORY_CONCEPT_WEIGHT, "");
+      put(weights, display, "c:" + categoryConcept, tuning.categoryConceptWeight(), "");
     }
 
     TreeMap<String, Double> sorted = new TreeMap<>(weights);
@@ -205,6 +209,11 @@ final class Profiler {
       head = Capacity.parse(title + " " + description);
     }
     Availability availability = Availability.parse(p.when());
+    String stated = title + " " + description + " " + nz(p.quantity()) + " " + nz(p.when());
+    Requirements requirements =
+        p.kind() == MatchPost.Kind.REQUEST
+            ? Requirements.ofRequest(stated)
+            : Requirements.ofOffer(stated);
     analyzer.trimCaches();
     return new PostProfile(
         p,
@@ -221,6 +230,7 @@ final class Profiler {
         Map.copyOf(display),
         availability,
         head,
+        requirements,
         TRAVELS.matcher(all).find(),
         MoneySignals.mentionsMoney(title + " " + description + " " + nz(p.quantity())));
   }

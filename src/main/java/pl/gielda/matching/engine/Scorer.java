@@ -35,6 +35,22 @@ final class Scorer {
   static final double MONEY = 0.5;
   static final double MONEY_CAP = 0.45;
 
+  /**
+   * A pair where the offer contradicts what the request cannot do without ({@link #hardConflicts})
+   * is lowered by this factor and never scores above {@link #CONFLICT_CAP}: it may still be shown,
+   * below the offers that fit, but it is never a good match nor a leg of a listed deal (whose legs
+   * score at least {@link MatchingEngine#NEAR_GOOD_THRESHOLD}) or of the deal plan.
+   */
+  static final double HARD_CONFLICT = 0.7;
+
+  static final double CONFLICT_CAP = 0.29;
+
+  /** Hard-conflict bits beyond {@link Requirements}' own: months, seats, town. */
+  static final int MONTHS = 8;
+
+  static final int SEATS = 16;
+  static final int TOWN = 32;
+
   /** Steepness of the final mapping of the raw score to [0, 1]. */
   static final double CALIBRATION = 2.0;
 
@@ -90,14 +106,28 @@ final class Scorer {
    */
   static double score(
       PostProfile request, PostProfile offer, double dot, boolean requestNamesOfferTown) {
+    return score(request, offer, dot, requestNamesOfferTown, Tuning.DEFAULT.categoryShare());
+  }
+
+  /** The same with {@code categoryShare} from a {@link Tuning}. */
+  static double score(
+      PostProfile request,
+      PostProfile offer,
+      double dot,
+      boolean requestNamesOfferTown,
+      double categoryShare) {
     if (dot <= 0 || request.norm() == 0 || offer.norm() == 0) {
       return 0;
     }
     double text = dot / (request.norm() * offer.norm());
     double cat = CategoryAffinity.of(request.categoryNo(), offer.categoryNo());
-    double raw = text * (0.6 + 0.4 * cat);
-    raw *= contextFactor(request, offer, requestNamesOfferTown);
+    double raw = text * (1 - categoryShare + categoryShare * cat);
+    int hard = hardConflicts(request, offer, requestNamesOfferTown);
+    raw *= contextFactor(request, offer, requestNamesOfferTown, hard);
     double score = 1 - Math.exp(-CALIBRATION * raw);
+    if (hard != 0) {
+      score = Math.min(score, CONFLICT_CAP);
+    }
     if (request.money() || offer.money()) {
       // Money deals are not allowed at the fair: such a pair is never a "good match".
       score = Math.min(score, MONEY_CAP);
@@ -109,8 +139,13 @@ final class Scorer {
     return score(request, offer, dot(request, offer));
   }
 
+  static double score(PostProfile request, PostProfile offer, Tuning tuning) {
+    return score(
+        request, offer, dot(request, offer), namesTown(request, offer), tuning.categoryShare());
+  }
+
   private static double contextFactor(
-      PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
+      PostProfile request, PostProfile offer, boolean requestNamesOfferTown, int hard) {
     double f = 1;
     int clash = offer.availability().clashes(request.availability());
     if ((clash & 1) != 0) {
@@ -125,6 +160,10 @@ final class Scorer {
     f *= townFactor(request, offer, requestNamesOfferTown);
     if (tooSmall(request, offer)) {
       f *= TOO_SMALL;
+    }
+    if ((hard & ~(MONTHS | SEATS)) != 0) {
+      // Months and seats already lowered the pair above; other conflicts have no soft factor.
+      f *= HARD_CONFLICT;
     }
     if (request.money() || offer.money()) {
       f *= MONEY;
@@ -170,6 +209,52 @@ final class Scorer {
     return a.place() == null || b.place() == null ? null : a.place().km(b.place());
   }
 
+  /**
+   * What the offer contradicts of what the request cannot do without: a {@link Requirements}
+   * conflict (step-free access, a licence), months that do not overlap (a date, month or season of
+   * the request against the offer's), too few places where places are the resource (rooms,
+   * transport seats), or another town when the request's author cannot travel. 0 when none.
+   */
+  static int hardConflicts(PostProfile request, PostProfile offer, boolean requestNamesOfferTown) {
+    int c = Requirements.conflicts(request.requirements(), offer.requirements());
+    if ((offer.availability().clashes(request.availability()) & 4) != 0) {
+      c |= MONTHS;
+    }
+    if (muchTooSmall(request, offer) && seatsMatter(request, offer)) {
+      c |= SEATS;
+    }
+    // A transport request's author cannot travel by definition: the transport comes to them.
+    boolean requestStays =
+        (request.requirements().needs() & Requirements.ON_SITE) != 0
+            && !"TRANSPORT".equals(request.category())
+            && !"TRANSPORT".equals(offer.category());
+    if (requestStays && otherTown(request, offer, requestNamesOfferTown) && !near(request, offer)) {
+      c |= TOWN;
+    }
+    return c;
+  }
+
+  private static boolean seatsMatter(PostProfile request, PostProfile offer) {
+    return "ROOMS".equals(offer.category()) || "TRANSPORT".equals(offer.category());
+  }
+
+  private static boolean near(PostProfile request, PostProfile offer) {
+    Double km = distanceKm(request, offer);
+    return km != null && km <= NEAR_KM;
+  }
+
+  /**
+   * Too few places by far (under {@link #MUCH_TOO_SMALL} of those needed): a room of 20 for a group
+   * of 25 may do with a few more chairs, one of 15 for 40 will not.
+   */
+  private static boolean muchTooSmall(PostProfile request, PostProfile offer) {
+    return request.headCount() > 0
+        && offer.headCount() > 0
+        && offer.headCount() < MUCH_TOO_SMALL * request.headCount();
+  }
+
+  static final double MUCH_TOO_SMALL = 0.7;
+
   private static boolean tooSmall(PostProfile request, PostProfile offer) {
     return request.headCount() > 0
         && offer.headCount() > 0
@@ -207,14 +292,28 @@ final class Scorer {
     }
     Availability ra = request.availability();
     Availability oa = offer.availability();
+    int hard = hardConflicts(request, offer, namesTown(request, offer));
     if (oa.clashes(ra) != 0) {
-      out.add(nz(offer.post().when()) + " — a prośba: " + nz(request.post().when()));
+      out.add(
+          ((hard & MONTHS) != 0 ? "konflikt terminu: " : "")
+              + nz(offer.post().when())
+              + " — a prośba: "
+              + nz(request.post().when()));
     } else if (oa.fits(ra)) {
       out.add("termin pasuje: " + nz(other.post().when()));
     }
     if (tooSmall(request, offer)) {
-      out.add("za mało miejsc: " + offer.headCount() + " — a potrzeba " + request.headCount());
+      out.add(
+          ((hard & SEATS) != 0 ? "konflikt: " : "")
+              + "za mało miejsc: "
+              + offer.headCount()
+              + " — a potrzeba "
+              + request.headCount());
     }
+    if ((hard & TOWN) != 0) {
+      out.add("konflikt: " + nz(offer.post().town()) + " — a prośba: bez możliwości dojazdu");
+    }
+    out.addAll(Requirements.describe(hard, request.requirements(), offer.requirements()));
     if (other.money()) {
       out.add("uwaga: mowa o pieniądzach");
     }

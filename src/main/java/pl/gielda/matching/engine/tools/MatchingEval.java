@@ -43,6 +43,8 @@ public final class MatchingEval {
       int cyclesListed,
       int cyclesFound,
       int cyclesTotal,
+      int swapsInGraph,
+      int cyclesInGraph,
       DealPlan plan) {
 
     public String report() {
@@ -54,8 +56,10 @@ public final class MatchingEval {
               + "recall@10:              %.4f%n"
               + "no-match requests with a good match: %d of %d%n"
               + "relevant pairs marked good: %d of %d; good pairs that are relevant: %d of %d%n"
-              + "swaps found: %d of %d listed (engine found %d in total)%n"
-              + "cycles found: %d of %d listed (engine found %d in total)%n"
+              + "swaps shown to brokers: %d of %d listed found, %d shown in total"
+              + " (every leg ≥ %.2f); in the deal graph: %d of %d%n"
+              + "cycles shown to brokers: %d of %d listed found, %d shown in total"
+              + " (every leg ≥ %.2f, no swap inside); in the deal graph: %d of %d%n"
               + "optimal deal plan: %d swaps + %d cycles, total score %.3f, proven optimal: %s"
               + " (upper bound %.3f)%n",
           requestsWithRelevant,
@@ -71,9 +75,15 @@ public final class MatchingEval {
           swapsFound,
           swapsListed,
           swapsTotal,
+          MatchingEngine.NEAR_GOOD_THRESHOLD,
+          swapsInGraph,
+          swapsListed,
           cyclesFound,
           cyclesListed,
           cyclesTotal,
+          MatchingEngine.NEAR_GOOD_THRESHOLD,
+          cyclesInGraph,
+          cyclesListed,
           plan.swaps().size(),
           plan.cycles().size(),
           plan.totalScore(),
@@ -223,6 +233,17 @@ public final class MatchingEval {
           .filter(s -> !listed.contains(s))
           .forEach(s -> System.out.println("extra swap " + s));
     }
+    Set<String> graphSwaps = new TreeSet<>();
+    for (Swap s : engine.swaps(MatchingEngine.DEAL_EDGE_THRESHOLD)) {
+      graphSwaps.add(key(List.of(s.entityA(), s.entityB())));
+    }
+    Set<String> graphCycles = new TreeSet<>();
+    for (Cycle c : engine.cycles(MatchingEngine.DEAL_EDGE_THRESHOLD, false)) {
+      graphCycles.add(key(c.entityIds()));
+    }
+    int swapsInGraph = (int) set.swaps().stream().filter(s -> graphSwaps.contains(key(s))).count();
+    int cyclesInGraph =
+        (int) set.cycles().stream().filter(c -> graphCycles.contains(key(c))).count();
     DealPlan plan = engine.optimalDeals();
     return new Metrics(
         ndcgSum / Math.max(1, withRelevant),
@@ -241,6 +262,8 @@ public final class MatchingEval {
         set.cycles().size(),
         cyclesFound,
         myCycles.size(),
+        swapsInGraph,
+        cyclesInGraph,
         plan);
   }
 
