@@ -3,6 +3,7 @@ import type { Messages } from './pl';
 /** English UI strings (second language). Must have exactly the keys of pl.ts. */
 export const en: Messages = {
   appName: 'Resource Exchange Fair',
+  skipToContent: 'Skip to content',
   langToggle: 'PL',
   langToggleLabel: 'Przełącz na polski',
   loading: 'Loading…',
@@ -157,7 +158,9 @@ export const en: Messages = {
   connConnecting: 'Connecting…',
   connOffline: 'Offline',
   connForbidden: 'Session expired — scan your badge again',
+  screenNewPosts: { one: '{n} new post', other: '{n} new posts' },
   queued: { one: '{n} action waiting', other: '{n} actions waiting' },
+  tabsLabel: 'Board',
   searchLabel: 'Search',
   searchPlaceholder: 'Search: room, transport, Tczew…',
   allCategories: 'All',

@@ -8,6 +8,7 @@ export interface Plural {
 
 export const pl = {
   appName: 'Giełda Zasobów',
+  skipToContent: 'Przejdź do treści',
   langToggle: 'EN',
   langToggleLabel: 'Switch to English',
   loading: 'Ładowanie…',
@@ -172,12 +173,19 @@ export const pl = {
   connConnecting: 'Łączenie…',
   connOffline: 'Offline',
   connForbidden: 'Sesja wygasła — zeskanuj identyfikator ponownie',
+  screenNewPosts: {
+    one: '{n} nowe ogłoszenie',
+    few: '{n} nowe ogłoszenia',
+    many: '{n} nowych ogłoszeń',
+    other: '{n} nowego ogłoszenia',
+  },
   queued: {
     one: '{n} akcja czeka',
     few: '{n} akcje czekają',
     many: '{n} akcji czeka',
     other: '{n} akcji czeka',
   },
+  tabsLabel: 'Tablica',
   searchLabel: 'Szukaj',
   searchPlaceholder: 'Szukaj: sala, transport, Tczew…',
   allCategories: 'Wszystkie',

@@ -422,6 +422,26 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     );
   }
 
+  // WAI-ARIA tabs: arrows, Home and End move between the tabs and select them.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + TABS.length) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    const next = TABS[to]!.id;
+    setTab(next);
+    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+  };
+
   const list = tab === 'offers' ? offers : tab === 'requests' ? requests : tab === 'mine' ? mine : [];
   const tabCount = (x: Tab) =>
     x === 'offers' ? offerCount : x === 'requests' ? requestCount : x === 'mine' ? mine.length : null;
@@ -458,13 +478,16 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 <HelpButton fairId={fairId} personId={session.personId} board={live} />
               )}
             </section>
-            <nav class="tabs" role="tablist">
+            <div class="tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>
               {TABS.map((x) => (
                 <button
                   key={x.id}
+                  id={`tab-${x.id}`}
                   type="button"
                   role="tab"
                   aria-selected={tab === x.id}
+                  aria-controls="tabpanel"
+                  tabIndex={tab === x.id ? 0 : -1}
                   class={tab === x.id ? 'tab tab-active' : 'tab'}
                   onClick={() => setTab(x.id)}
                 >
@@ -478,7 +501,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                     : tabCount(x.id) !== null && <span class="tab-count">{tabCount(x.id)}</span>}
                 </button>
               ))}
-            </nav>
+            </div>
             {(tab === 'offers' || tab === 'requests') && (
               <div class="filters">
                 <input
@@ -526,7 +549,13 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 }}
               />
             )}
-            <section role="tabpanel" class="board" data-testid={`board-${tab}`}>
+            <section
+              role="tabpanel"
+              id="tabpanel"
+              aria-labelledby={`tab-${tab}`}
+              class="board"
+              data-testid={`board-${tab}`}
+            >
               {tab === 'contracts' ? (
                 <>
                   {roles.includes('participant') && open && (
