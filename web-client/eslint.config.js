@@ -44,4 +44,21 @@ export default tseslint.config(
       },
     },
   },
+  {
+    files: ['src/sw/**/*.js', 'scripts/**/*.mjs'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        location: 'readonly',
+        Request: 'readonly',
+        Response: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        process: 'readonly',
+        Buffer: 'readonly',
+        __PRECACHE__: 'readonly',
+      },
+    },
+  },
 );

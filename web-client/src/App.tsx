@@ -5,6 +5,7 @@ import { Join } from './phone/Join';
 import { Landing } from './phone/Landing';
 import { Page, TopBar } from './ui/components';
 import { lazy } from './ui/lazy';
+import { useUpdate } from './ui/pwa';
 import { Link, Router, type Route } from './ui/router';
 
 const OrganiserLogin = lazy(() => import('./organiser/Login').then((m) => m.OrganiserLogin));
@@ -54,9 +55,25 @@ function NotFound() {
   );
 }
 
+/** "Jest nowa wersja" with a button: a new service worker takes over only when asked (not on the big screen, which updates itself). */
+function UpdateBar() {
+  const { t } = useI18n();
+  const { available, apply } = useUpdate();
+  if (!available || location.pathname.startsWith('/screen/')) return null;
+  return (
+    <div class="update-bar" role="status" data-testid="update-bar">
+      <span>{t('updateAvailable')}</span>
+      <button type="button" class="btn btn-small-light" data-testid="update-apply" onClick={apply}>
+        {t('updateApply')}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
+      <UpdateBar />
       <Router routes={routes} fallback={() => <NotFound />} />
     </I18nProvider>
   );

@@ -11,6 +11,7 @@ import { useBoard } from '../realtime/useBoard';
 import { categoryName } from '../phone/posts';
 import { FAIR_TIME_ZONE } from '../ui/time';
 import { Qr } from './Qr';
+import { useUpdate } from '../ui/pwa';
 import { ScreenCharts, useTallies } from '../report/ScreenCharts';
 
 const TICKER_SIZE = 6;
@@ -67,6 +68,12 @@ export function Screen({ token }: { token: string }) {
     const timer = setTimeout(() => setGeneration((g) => g + 1), 3000);
     return () => clearTimeout(timer);
   }, [status]);
+
+  // Nobody taps the big screen: a new version takes over by itself (it has no forms to lose).
+  const update = useUpdate();
+  useEffect(() => {
+    if (update.available) update.apply();
+  }, [update.available]);
 
   const now = useClock();
   const gong = useGong(board.registered[0]?.seq, board.caughtUp ? board.seq : undefined);

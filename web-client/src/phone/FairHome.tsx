@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
+import { remembered } from '../api/remembered';
 import { getSession } from '../api/session';
 import type { Entity, Me as MeView, Person, Post as ApiPost } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
@@ -76,21 +77,27 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const [prefill, setPrefill] = useState<PostInput | null>(null);
 
   const client = api('person');
+  // Fair and "me" are kept on the phone too: reopened without Wi-Fi, it still shows its board.
   const fair = useAsync(
     () =>
       signedIn
-        ? unwrap(client.GET('/api/fairs/{fairId}', { params: { path: { fairId } } }))
+        ? remembered(`fair.${fairId}`, () =>
+            unwrap(client.GET('/api/fairs/{fairId}', { params: { path: { fairId } } })),
+          )
         : Promise.reject(new Error('no session')),
     [fairId, signedIn],
   );
   const me = useAsync(
-    () => (signedIn ? unwrap(client.GET('/api/me')) : Promise.resolve(null as MeView | null)),
+    () =>
+      signedIn
+        ? remembered(`me.${session.personId ?? ''}`, () => unwrap(client.GET('/api/me')))
+        : Promise.resolve(null as MeView | null),
     [signedIn],
   );
   const roles = me.data?.roles ?? [];
   const isAnimator = roles.includes('animator');
   const canPost = roles.includes('participant') || isAnimator;
-  const { board: live, status } = useBoard(fairId, 'person', signedIn);
+  const { board: live, status, asOf } = useBoard(fairId, 'person', signedIn);
   const hasLive = live.epoch !== null;
   // Until the WebSocket has a board (or if it cannot connect), show the posts loaded over REST.
   const rest = useAsync(
@@ -104,7 +111,9 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const entities = useAsync(
     () =>
       signedIn && canPost
-        ? unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } }))
+        ? remembered(`entities.${fairId}`, () =>
+            unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } })),
+          )
         : Promise.resolve(undefined),
     [fairId, signedIn, canPost],
   );
@@ -281,7 +290,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           {!ready || (view !== 'contract' && !entities.data) ? (
             <Spinner />
@@ -324,7 +333,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           <p>
             <Link href={boardUrl}>← {t('backToBoard')}</Link>
@@ -394,7 +403,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           {(fair.loading && !fair.data) || (me.loading && !me.data) ? (
             <Spinner />
@@ -458,7 +467,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   return (
     <>
       <TopBar />
-      <ConnBar status={status} queued={queued} />
+      <ConnBar status={status} queued={queued} asOf={asOf} />
       <Page>
         {fair.loading && !fair.data && <Spinner />}
         <ErrorBox error={fair.error} />
