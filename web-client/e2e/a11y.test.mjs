@@ -135,6 +135,9 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     await p.goto(`${base}/contracts/${env.contract.id}`);
     await p.getByTestId('contract').getByTestId('items').waitFor();
     await check(p, 'phone: contract');
+    await p.getByTestId('contract-show-qr').click();
+    await p.getByTestId('contract-qr').waitFor();
+    await check(p, 'phone: contract with its QR');
 
     // Notary console: queue, help, deals, moderation.
     const { page: n } = await b.newContext();
@@ -188,6 +191,9 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     await j.goto(`${config.baseUrl}/join/${env.fair.joinCode}`);
     await j.getByTestId('join-fair-name').waitFor();
     await check(j, 'join: form');
+    await j.goto(`${config.baseUrl}/scan`);
+    await j.locator('[data-testid="scanner"]:is([data-state="denied"], [data-state="nocamera"])').waitFor();
+    await check(j, 'scanner without a camera');
     await j.goto(`${config.baseUrl}/nie-ma-takiej-strony`);
     await j.getByRole('heading', { level: 1 }).waitFor();
     await check(j, 'not found');

@@ -12,6 +12,7 @@ const OrganiserLogin = lazy(() => import('./organiser/Login').then((m) => m.Orga
 const OrganiserFairs = lazy(() => import('./organiser/Fairs').then((m) => m.OrganiserFairs));
 const OrganiserFair = lazy(() => import('./organiser/FairDetail').then((m) => m.OrganiserFair));
 const Screen = lazy(() => import('./board/Screen').then((m) => m.Screen));
+const StartScan = lazy(() => import('./scan/ScanFlows').then((m) => m.StartScan));
 const Notary = lazy(() => import('./notary/Notary').then((m) => m.Notary));
 
 const routes: Route[] = [
@@ -24,6 +25,18 @@ const routes: Route[] = [
   { path: '/join/:code', view: (p) => <Join code={p.code!} /> },
   { path: '/f/:fairId', view: (p) => <FairHome id={p.fairId!} /> },
   { path: '/f/:fairId/new', view: (p) => <FairHome id={p.fairId!} view="new" /> },
+  { path: '/f/:fairId/scan', view: (p) => <FairHome id={p.fairId!} view="scan" /> },
+  {
+    path: '/scan',
+    view: () => (
+      <>
+        <TopBar />
+        <Page>
+          <StartScan />
+        </Page>
+      </>
+    ),
+  },
   { path: '/f/:fairId/edit/:ref', view: (p) => <FairHome id={p.fairId!} view="edit" postRef={p.ref!} /> },
   { path: '/f/:fairId/p/:ref', view: (p) => <FairHome id={p.fairId!} view="post" postRef={p.ref!} /> },
   { path: '/f/:fairId/contracts/new', view: (p) => <FairHome id={p.fairId!} view="contract-new" /> },

@@ -9,6 +9,7 @@ import type { Post } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
 import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
+import { lazy } from '../ui/lazy';
 import { Link, navigate } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
 import { useOnline } from '../ui/useOnline';
@@ -54,7 +55,11 @@ const FORM_WAIT_MS = 6000;
 /** Whether the form was opened from the board (so closing it goes back in history). */
 let formPushed = false;
 
-export type FairView = 'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit';
+export type FairView =
+  'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit' | 'scan';
+
+// The camera and the QR decoder load only when a scan starts (not on the first screen).
+const FairScan = lazy(() => import('../scan/ScanFlows').then((m) => m.FairScan));
 
 /** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
 export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {
@@ -327,6 +332,16 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     );
   }
 
+  if (view === 'scan') {
+    return (
+      <>
+        <TopBar />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
+        <Page>{me.data ? <FairScan fairId={fairId} roles={roles} /> : <Spinner />}</Page>
+      </>
+    );
+  }
+
   if (view === 'post') {
     const post = all.find((p) => !p.pendingKey && String(p.id) === postRef);
     const own = post ? isMine(post) : false;
@@ -396,7 +411,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
             town: roles.includes('participant') ? (myEntity?.town ?? '') : '',
             valuePln: '',
             hours: '',
-            onBehalfOf: null,
+            onBehalfOf: forPerson(),
           };
     } else if (target.kind === 'queued' && target.body) initial = valuesOf(target.body, lang);
     else if (target.kind === 'post') initial = valuesOf(target.post as PostInput, lang);
@@ -478,6 +493,15 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
               <span class={`badge phase-${phase}`} data-testid="fair-phase">
                 {tx(`phase_${phase}`, phase)}
               </span>
+              <Link
+                class="btn btn-small-light"
+                href={`${boardUrl}/scan`}
+                data-testid="scan"
+                aria-label={t('scanLabel')}
+              >
+                <span aria-hidden="true">⌗ </span>
+                {t('scan')}
+              </Link>
               {roles.some((r) => r === 'notary' || r === 'animator') && (
                 <Link class="btn btn-small-light" href="/notary" data-testid="to-moderation">
                   {t('consoleTitle')}
@@ -869,4 +893,10 @@ function EditContract({
       editing={c.data}
     />
   );
+}
+
+/** The help desk scanned a badge: the new post is on behalf of its owner (`?for=<personId>`). */
+function forPerson(): number | null {
+  const id = Number(new URLSearchParams(location.search).get('for'));
+  return Number.isInteger(id) && id > 0 ? id : null;
 }
