@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['e2e/**/*.mjs'],
+    files: ['e2e/**/*.mjs', 'bench/**/*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',
@@ -41,6 +41,11 @@ export default tseslint.config(
         navigator: 'readonly',
         caches: 'readonly',
         setTimeout: 'readonly',
+        performance: 'readonly',
+        MutationObserver: 'readonly',
+        location: 'readonly',
+        getComputedStyle: 'readonly',
+        NodeFilter: 'readonly',
       },
     },
   },
@@ -51,6 +56,8 @@ export default tseslint.config(
         self: 'readonly',
         caches: 'readonly',
         location: 'readonly',
+        getComputedStyle: 'readonly',
+        NodeFilter: 'readonly',
         Request: 'readonly',
         Response: 'readonly',
         URL: 'readonly',

@@ -25,6 +25,16 @@ export async function remembered<T>(key: string, load: () => Promise<T>): Promis
   }
 }
 
+/** What was kept under `key`, if anything (shown at once while the network answers). */
+export function kept<T>(key: string): T | undefined {
+  const raw = readKept(key);
+  try {
+    return raw === null ? undefined : (JSON.parse(raw) as T);
+  } catch {
+    return undefined;
+  }
+}
+
 function readKept(key: string): string | null {
   try {
     return localStorage.getItem(PREFIX + key);

@@ -181,6 +181,7 @@ export const en: Messages = {
   scanBadge: 'Scan the badge',
   contractShowQr: 'Show the code to the partner',
   contractQrHint: 'The partner scans this code with their phone and signs there.',
+  screenNoContractsYet: 'No contracts yet — the first one could be yours!',
   searchLabel: 'Search',
   searchPlaceholder: 'Search: room, transport, Tczew…',
   allCategories: 'All',

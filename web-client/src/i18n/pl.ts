@@ -206,6 +206,7 @@ export const pl = {
   scanBadge: 'Skanuj identyfikator',
   contractShowQr: 'Pokaż kod partnerowi',
   contractQrHint: 'Partner skanuje ten kod swoim telefonem i podpisuje u siebie.',
+  screenNoContractsYet: 'Jeszcze nie ma kontraktów — pierwszy może być Twój!',
   searchLabel: 'Szukaj',
   searchPlaceholder: 'Szukaj: sala, transport, Tczew…',
   allCategories: 'Wszystkie',

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
-import { remembered } from '../api/remembered';
+import { kept, remembered } from '../api/remembered';
 import { getSession } from '../api/session';
-import type { Entity, Me as MeView, Person, Post as ApiPost } from '../api/types';
+import type { Entity, Fair as ApiFair, Me as MeView, Person, Post as ApiPost } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import type { TextKey } from '../i18n/pl';
 import type { Post } from '../realtime/protocol';
@@ -91,6 +91,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
           )
         : Promise.reject(new Error('no session')),
     [fairId, signedIn],
+    () => (signedIn ? kept<ApiFair>(`fair.${fairId}`) : undefined),
   );
   const me = useAsync(
     () =>
@@ -98,6 +99,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
         ? remembered(`me.${session.personId ?? ''}`, () => unwrap(client.GET('/api/me')))
         : Promise.resolve(null as MeView | null),
     [signedIn],
+    () => (signedIn ? kept<MeView>(`me.${session.personId ?? ''}`) : undefined),
   );
   const roles = me.data?.roles ?? [];
   const isAnimator = roles.includes('animator');

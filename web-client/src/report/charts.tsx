@@ -14,6 +14,7 @@ export function Bars({
   width = 600,
   rowHeight = 28,
   labelWidth = 200,
+  fontRatio = 0.5,
   testId,
 }: {
   bars: Bar[];
@@ -21,6 +22,8 @@ export function Bars({
   width?: number;
   rowHeight?: number;
   labelWidth?: number;
+  /** Text height over row height (the big screen wants it large). */
+  fontRatio?: number;
   testId?: string;
 }) {
   const max = Math.max(1, ...bars.map((x) => Math.max(x.a, x.b ?? 0)));
@@ -29,7 +32,7 @@ export function Bars({
   const valueW = 60;
   const span = width - labelWidth - valueW;
   const height = bars.length * rowHeight + (legend ? rowHeight : 0);
-  const font = rowHeight * 0.5;
+  const font = rowHeight * fontRatio;
   // The same figures as text for screen readers (the drawing itself is an image).
   const summary = bars.map((x) => `${x.label}: ${x.a}${x.b !== undefined ? ` / ${x.b}` : ''}`).join('; ');
   const name = legend ? `${legend[0]} / ${legend[1]} — ${summary}` : summary;
