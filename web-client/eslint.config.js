@@ -65,6 +65,7 @@ export default tseslint.config(
         process: 'readonly',
         Buffer: 'readonly',
         __PRECACHE__: 'readonly',
+        window: 'readonly',
       },
     },
   },

@@ -81,7 +81,35 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
       token: tb,
       body: { version: c.version, contentHash: c.contentHash },
     });
-    Object.assign(env, { ...f, ngo, school, anna, bartek, notary, animator, screen, need, contract: c });
+    // One signed by A only: it shows its QR for B to co-sign.
+    const open = await rest('POST', `/api/fairs/${f.fairId}/contracts`, {
+      token: ta,
+      body: {
+        partners: [{ entityId: school.id }],
+        items: [
+          {
+            fromEntityId: ngo.id,
+            toEntityId: school.id,
+            category: 'TRANSPORT',
+            description: 'przewóz ławek',
+          },
+        ],
+        signNow: true,
+      },
+    });
+    Object.assign(env, {
+      ...f,
+      ngo,
+      school,
+      anna,
+      bartek,
+      notary,
+      animator,
+      screen,
+      need,
+      contract: c,
+      open,
+    });
     b = await launchBrowser();
   });
 
@@ -135,6 +163,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     await p.goto(`${base}/contracts/${env.contract.id}`);
     await p.getByTestId('contract').getByTestId('items').waitFor();
     await check(p, 'phone: contract');
+    await p.goto(`${base}/contracts/${env.open.id}`);
     await p.getByTestId('contract-show-qr').click();
     await p.getByTestId('contract-qr').waitFor();
     await check(p, 'phone: contract with its QR');

@@ -501,7 +501,6 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 data-testid="scan"
                 aria-label={t('scanLabel')}
               >
-                <span aria-hidden="true">⌗ </span>
                 {t('scan')}
               </Link>
               {roles.some((r) => r === 'notary' || r === 'animator') && (

@@ -43,8 +43,8 @@ class BrowserJourneysTest {
         output.append(line).append('\n');
       }
     }
-    boolean finished = process.waitFor(10, TimeUnit.MINUTES);
-    assertThat(finished).as("browser tests finish within 10 minutes").isTrue();
+    boolean finished = process.waitFor(15, TimeUnit.MINUTES);
+    assertThat(finished).as("browser tests finish within 15 minutes").isTrue();
     assertThat(process.exitValue()).as("browser tests passed:%n%s", output).isZero();
     assertThat(output).contains("# fail 0");
   }
