@@ -129,7 +129,8 @@ describe('camera QR scanning (fake camera, real decode)', () => {
     const { page: ph } = await b.newContext({ ...CAMERA_OK, viewport: { width: 1024, height: 768 } });
     await ph.goto(`${config.baseUrl}/b/${env.adam.badgeToken}`);
     await ph.locator('[data-testid="conn"].conn-live').waitFor();
-    await ph.getByTestId('scan').click();
+    await ph.getByTestId('to-moderation').click();
+    await ph.getByTestId('console-scan').click();
     const postForm = ph.getByTestId('post-form');
     await postForm.waitFor();
     assert.equal(await postForm.getByLabel('W imieniu kogo?').inputValue(), String(env.bartek.id));
