@@ -124,10 +124,11 @@ export async function organiserToken() {
 
 /**
  * One Chromium for many isolated contexts (phones, the big screen, the notary's laptop): much
- * faster than a browser per context. Returns a factory and a disposer.
+ * faster than a browser per context. Returns a factory and a disposer. `args`: more Chromium flags
+ * (e.g. a fake camera).
  */
-export async function launchBrowser() {
-  const browser = await chromium.launch({ executablePath: config.chromium, args: ARGS });
+export async function launchBrowser({ args = [] } = {}) {
+  const browser = await chromium.launch({ executablePath: config.chromium, args: [...ARGS, ...args] });
   const contexts = [];
   const newContext = async (options = {}) => {
     const context = await browser.newContext({

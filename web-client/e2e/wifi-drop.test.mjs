@@ -11,7 +11,7 @@
 //
 // The drop is real, not only emulated: A reaches the app through a relay (`wifiLink`) that turns
 // into a black hole, because Chromium's offline emulation keeps open WebSockets working.
-/* global WebSocket, location, sessionStorage, setTimeout, clearTimeout -- in code run by the page */
+/* global WebSocket, clearTimeout -- in code run by the page */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
@@ -393,12 +393,12 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
         const server = await freshSnapshot(pa, fairId, env.ta);
         await pa
           .waitForFunction(
-            ([key, seq]) => JSON.parse(sessionStorage.getItem(key) ?? '{}').seq === seq,
+            ([key, seq]) => JSON.parse(localStorage.getItem(key) ?? '{}').seq === seq,
             [`gielda.board.person.${fairId}`, server.seq],
           )
           .catch(() => {});
         const kept = await pa.evaluate(
-          (key) => JSON.parse(sessionStorage.getItem(key)),
+          (key) => JSON.parse(localStorage.getItem(key)),
           `gielda.board.person.${fairId}`,
         );
         assert.equal(kept.seq, server.seq, "A's board is at the server's log position");

@@ -5,12 +5,14 @@ import { Join } from './phone/Join';
 import { Landing } from './phone/Landing';
 import { Page, TopBar } from './ui/components';
 import { lazy } from './ui/lazy';
+import { useUpdate } from './ui/pwa';
 import { Link, Router, type Route } from './ui/router';
 
 const OrganiserLogin = lazy(() => import('./organiser/Login').then((m) => m.OrganiserLogin));
 const OrganiserFairs = lazy(() => import('./organiser/Fairs').then((m) => m.OrganiserFairs));
 const OrganiserFair = lazy(() => import('./organiser/FairDetail').then((m) => m.OrganiserFair));
 const Screen = lazy(() => import('./board/Screen').then((m) => m.Screen));
+const StartScan = lazy(() => import('./scan/ScanFlows').then((m) => m.StartScan));
 const Notary = lazy(() => import('./notary/Notary').then((m) => m.Notary));
 
 const routes: Route[] = [
@@ -23,6 +25,18 @@ const routes: Route[] = [
   { path: '/join/:code', view: (p) => <Join code={p.code!} /> },
   { path: '/f/:fairId', view: (p) => <FairHome id={p.fairId!} /> },
   { path: '/f/:fairId/new', view: (p) => <FairHome id={p.fairId!} view="new" /> },
+  { path: '/f/:fairId/scan', view: (p) => <FairHome id={p.fairId!} view="scan" /> },
+  {
+    path: '/scan',
+    view: () => (
+      <>
+        <TopBar />
+        <Page>
+          <StartScan />
+        </Page>
+      </>
+    ),
+  },
   { path: '/f/:fairId/edit/:ref', view: (p) => <FairHome id={p.fairId!} view="edit" postRef={p.ref!} /> },
   { path: '/f/:fairId/p/:ref', view: (p) => <FairHome id={p.fairId!} view="post" postRef={p.ref!} /> },
   { path: '/f/:fairId/contracts/new', view: (p) => <FairHome id={p.fairId!} view="contract-new" /> },
@@ -54,9 +68,25 @@ function NotFound() {
   );
 }
 
+/** "Jest nowa wersja" with a button: a new service worker takes over only when asked (not on the big screen, which updates itself). */
+function UpdateBar() {
+  const { t } = useI18n();
+  const { available, apply } = useUpdate();
+  if (!available || location.pathname.startsWith('/screen/')) return null;
+  return (
+    <div class="update-bar" role="status" data-testid="update-bar">
+      <span>{t('updateAvailable')}</span>
+      <button type="button" class="btn btn-small-light" data-testid="update-apply" onClick={apply}>
+        {t('updateApply')}
+      </button>
+    </div>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
+      <UpdateBar />
       <Router routes={routes} fallback={() => <NotFound />} />
     </I18nProvider>
   );

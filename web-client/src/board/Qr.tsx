@@ -2,7 +2,17 @@ import { useMemo } from 'preact/hooks';
 import { encode } from 'uqr';
 
 /** A QR code as an SVG built from elements (one path of dark modules), never from markup strings. */
-export function Qr({ value, size, label }: { value: string; size: number; label: string }) {
+export function Qr({
+  value,
+  size,
+  label,
+  testId = 'join-qr',
+}: {
+  value: string;
+  size: number;
+  label: string;
+  testId?: string;
+}) {
   const { d, n } = useMemo(() => {
     const qr = encode(value, { ecc: 'M', border: 2 });
     const parts: string[] = [];
@@ -22,7 +32,7 @@ export function Qr({ value, size, label }: { value: string; size: number; label:
       shape-rendering="crispEdges"
       role="img"
       aria-label={label}
-      data-testid="join-qr"
+      data-testid={testId}
       data-value={value}
     >
       <rect width={n} height={n} fill="#fff" />

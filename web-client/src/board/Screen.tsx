@@ -4,13 +4,14 @@ import { ApiProblem } from '../api/problem';
 import { setSession, toSession } from '../api/session';
 import type { Fair, Post as ApiPost } from '../api/types';
 import { useI18n } from '../i18n';
-import { tickOf, visiblePosts } from '../realtime/protocol';
+import { tickOf, visiblePosts, type BoardState, type RegisteredContract } from '../realtime/protocol';
 import { useThrottled } from '../ui/useThrottled';
 import { playGong } from './gong';
 import { useBoard } from '../realtime/useBoard';
 import { categoryName } from '../phone/posts';
 import { FAIR_TIME_ZONE } from '../ui/time';
 import { Qr } from './Qr';
+import { useUpdate } from '../ui/pwa';
 import { ScreenCharts, useTallies } from '../report/ScreenCharts';
 
 const TICKER_SIZE = 6;
@@ -25,7 +26,7 @@ const RETRY_MS = [2000, 5000, 10000, 20000, 30000];
  * the server or the token goes away.
  */
 export function Screen({ token }: { token: string }) {
-  const { t, tx, lang } = useI18n();
+  const { t, tx, lang, p } = useI18n();
   const [fair, setFair] = useState<Fair | null>(null);
   const [invalid, setInvalid] = useState(false);
   const [generation, setGeneration] = useState(0);
@@ -68,10 +69,21 @@ export function Screen({ token }: { token: string }) {
     return () => clearTimeout(timer);
   }, [status]);
 
+  // Nobody taps the big screen: a new version takes over by itself (it has no forms to lose).
+  const update = useUpdate();
+  useEffect(() => {
+    if (update.available) update.apply();
+  }, [update.available]);
+
   const now = useClock();
   const gong = useGong(board.registered[0]?.seq, board.caughtUp ? board.seq : undefined);
   const looking = useStillLooking(fair?.id, tickOf(board, 'post', 'contract'));
-  const tallies = useTallies(fair?.id, tickOf(board, 'post', 'contract', 'person', 'entity'));
+  const announcement = useAnnouncement(
+    board,
+    (n) => p('screenNewPosts', n),
+    (k) => `${t('contractNo', { n: k.number })}: ${k.parties.join(' ↔ ')}`,
+  );
+  const tallies = useTallies(fair?.id, tickOf(board, 'post', 'contract', 'person', 'entity'), board.seq);
 
   if (invalid) {
     return (
@@ -90,6 +102,9 @@ export function Screen({ token }: { token: string }) {
 
   return (
     <div class="screen" data-testid="screen">
+      <p class="sr-only" aria-live="polite" data-testid="screen-announce">
+        {announcement}
+      </p>
       <header class="screen-head">
         <div>
           <h1>{fair?.name ?? t('appName')}</h1>
@@ -285,6 +300,59 @@ function useStillLooking(fairId: number | undefined, tick: number): { items: Api
   }, [pages]);
   const start = (page % pages) * LOOKING_PAGE;
   return { items: items.slice(start, start + LOOKING_PAGE), page: page % pages };
+}
+
+const ANNOUNCE_EVERY_MS = 5000;
+
+/**
+ * Text for the screen's one polite live region: not every event, but at most every few seconds a
+ * summary of what came since ("2 nowe ogłoszenia", "Kontrakt nr 7: A ↔ B"). What the snapshot
+ * brought when the screen opened is not announced.
+ */
+function useAnnouncement(
+  board: BoardState,
+  postsText: (n: number) => string,
+  contractText: (k: RegisteredContract) => string,
+): string {
+  const known = useRef<Set<number> | null>(null);
+  const lastContract = useRef<number>(0);
+  const pending = useRef<{ posts: number; contract: RegisteredContract | null }>({
+    posts: 0,
+    contract: null,
+  });
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [text, setText] = useState('');
+  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(() => {
+    if (!board.caughtUp) return;
+    const ids = visiblePosts(board).map((x) => x.id);
+    const newest = board.registered[0];
+    if (known.current === null) {
+      known.current = new Set(ids);
+      lastContract.current = newest?.number ?? 0;
+      return;
+    }
+    const fresh = ids.filter((id) => !known.current!.has(id));
+    fresh.forEach((id) => known.current!.add(id));
+    pending.current.posts += fresh.length;
+    if (newest && newest.number > lastContract.current) {
+      lastContract.current = newest.number;
+      pending.current.contract = newest;
+    }
+    if ((pending.current.posts > 0 || pending.current.contract) && timer.current === undefined) {
+      timer.current = setTimeout(() => {
+        timer.current = undefined;
+        const { posts, contract } = pending.current;
+        pending.current = { posts: 0, contract: null };
+        setText(
+          [contract ? contractText(contract) : '', posts > 0 ? postsText(posts) : '']
+            .filter(Boolean)
+            .join('. '),
+        );
+      }, ANNOUNCE_EVERY_MS);
+    }
+  }, [board.seq, board.caughtUp]);
+  return text;
 }
 
 function useClock(): string {

@@ -97,8 +97,12 @@ export function Notary() {
       <TopBar />
       <ConnBar status={status} />
       <Page wide>
-        <p>
+        <p class="console-links">
           <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
+          {/* The help desk scans a badge (a post on its owner's behalf) or a contract's QR. */}
+          <Link class="btn btn-small-light" href={`/f/${fairId}/scan`} data-testid="console-scan">
+            {t('scan')}
+          </Link>
         </p>
         <h1>{t('consoleTitle')}</h1>
         {moderator && fair.data && (

@@ -22,7 +22,12 @@ import type { BoardState } from '../realtime/protocol';
 import { ErrorBox, Spinner } from '../ui/components';
 import { Link, navigate } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
+import { lazy } from '../ui/lazy';
 import { useThrottled } from '../ui/useThrottled';
+
+// Loaded on first use: the camera scanner (with its decoder) and the QR drawing.
+const BadgeScan = lazy(() => import('../scan/ScanFlows').then((m) => m.BadgeScan));
+const Qr = lazy(() => import('../board/Qr').then((m) => m.Qr));
 
 /** Shows a contract action's error in our words where we know the problem type. */
 function ContractError({ error }: { error: unknown }) {
@@ -179,9 +184,9 @@ export function ContractForm({
     });
   };
 
-  const lookup = async () => {
+  const lookup = async (typed = code) => {
     setCodeError(null);
-    const token = code.trim().replace(/^.*\/b\//, '');
+    const token = typed.trim().replace(/^.*\/b\//, '');
     if (!token) return;
     try {
       const found = await unwrap(
@@ -199,6 +204,18 @@ export function ContractForm({
       setCodeError(t('partnerUnknown'));
     }
   };
+
+  // A badge scanned on the board (`?badge=<code>`) or here: the partner is looked up at once.
+  const [scanning, setScanning] = useState(false);
+  const scanned = (token: string) => {
+    setScanning(false);
+    setCode(token);
+    void lookup(token);
+  };
+  useEffect(() => {
+    const badge = new URLSearchParams(location.search).get('badge');
+    if (badge && !editing) scanned(badge);
+  }, []);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -294,6 +311,18 @@ export function ContractForm({
               <small class="hint">{t('partnerCodeHint')}</small>
               {codeError && <small class="field-error">{codeError}</small>}
             </div>
+            {scanning ? (
+              <BadgeScan onBadge={scanned} onCancel={() => setScanning(false)} />
+            ) : (
+              <button
+                type="button"
+                class="btn btn-block"
+                data-testid="partner-scan"
+                onClick={() => setScanning(true)}
+              >
+                {t('scanBadge')}
+              </button>
+            )}
             <div class="field">
               <label for="partner-entity">{t('partnerOrEntity')}</label>
               <select
@@ -407,6 +436,7 @@ export function ContractDetail({
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [showQr, setShowQr] = useState(false);
 
   if (!shown) return c.error ? <ErrorBox error={c.error} /> : <Spinner />;
   const k = shown;
@@ -543,6 +573,25 @@ export function ContractDetail({
               </button>
             )}
           </div>
+        </div>
+      )}
+      {open && mine && signed < (k.parties?.length ?? 0) && (
+        <div class="contract-qr">
+          {showQr ? (
+            <>
+              <Qr
+                value={`${location.origin}/f/${fairId}/contracts/${k.id}`}
+                size={240}
+                label={t('contractShowQr')}
+                testId="contract-qr"
+              />
+              <p class="muted small">{t('contractQrHint')}</p>
+            </>
+          ) : (
+            <button type="button" class="btn" data-testid="contract-show-qr" onClick={() => setShowQr(true)}>
+              {t('contractShowQr')}
+            </button>
+          )}
         </div>
       )}
       <div class="post-actions">

@@ -1,13 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
+import { kept, remembered } from '../api/remembered';
 import { getSession } from '../api/session';
-import type { Entity, Me as MeView, Person, Post as ApiPost } from '../api/types';
+import type { Entity, Fair as ApiFair, Me as MeView, Person, Post as ApiPost } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import type { TextKey } from '../i18n/pl';
 import type { Post } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
 import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
+import { lazy } from '../ui/lazy';
 import { Link, navigate } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
 import { useOnline } from '../ui/useOnline';
@@ -53,7 +55,11 @@ const FORM_WAIT_MS = 6000;
 /** Whether the form was opened from the board (so closing it goes back in history). */
 let formPushed = false;
 
-export type FairView = 'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit';
+export type FairView =
+  'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit' | 'scan';
+
+// The camera and the QR decoder load only when a scan starts (not on the first screen).
+const FairScan = lazy(() => import('../scan/ScanFlows').then((m) => m.FairScan));
 
 /** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
 export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {
@@ -76,21 +82,29 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const [prefill, setPrefill] = useState<PostInput | null>(null);
 
   const client = api('person');
+  // Fair and "me" are kept on the phone too: reopened without Wi-Fi, it still shows its board.
   const fair = useAsync(
     () =>
       signedIn
-        ? unwrap(client.GET('/api/fairs/{fairId}', { params: { path: { fairId } } }))
+        ? remembered(`fair.${fairId}`, () =>
+            unwrap(client.GET('/api/fairs/{fairId}', { params: { path: { fairId } } })),
+          )
         : Promise.reject(new Error('no session')),
     [fairId, signedIn],
+    () => (signedIn ? kept<ApiFair>(`fair.${fairId}`) : undefined),
   );
   const me = useAsync(
-    () => (signedIn ? unwrap(client.GET('/api/me')) : Promise.resolve(null as MeView | null)),
+    () =>
+      signedIn
+        ? remembered(`me.${session.personId ?? ''}`, () => unwrap(client.GET('/api/me')))
+        : Promise.resolve(null as MeView | null),
     [signedIn],
+    () => (signedIn ? kept<MeView>(`me.${session.personId ?? ''}`) : undefined),
   );
   const roles = me.data?.roles ?? [];
   const isAnimator = roles.includes('animator');
   const canPost = roles.includes('participant') || isAnimator;
-  const { board: live, status } = useBoard(fairId, 'person', signedIn);
+  const { board: live, status, asOf } = useBoard(fairId, 'person', signedIn);
   // How many times the board has (re)connected: lists read over REST refetch when it comes back,
   // even if nothing of theirs changed meanwhile (a list opened offline showed only an error).
   const [connects, setConnects] = useState(0);
@@ -110,7 +124,9 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const entities = useAsync(
     () =>
       signedIn && canPost
-        ? unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } }))
+        ? remembered(`entities.${fairId}`, () =>
+            unwrap(client.GET('/api/fairs/{fairId}/entities', { params: { path: { fairId } } })),
+          )
         : Promise.resolve(undefined),
     [fairId, signedIn, canPost],
   );
@@ -287,7 +303,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           {!ready || (view !== 'contract' && !entities.data) ? (
             <Spinner />
@@ -324,13 +340,23 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     );
   }
 
+  if (view === 'scan') {
+    return (
+      <>
+        <TopBar />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
+        <Page>{me.data ? <FairScan fairId={fairId} roles={roles} /> : <Spinner />}</Page>
+      </>
+    );
+  }
+
   if (view === 'post') {
     const post = all.find((p) => !p.pendingKey && String(p.id) === postRef);
     const own = post ? isMine(post) : false;
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           <p>
             <Link href={boardUrl}>← {t('backToBoard')}</Link>
@@ -393,14 +419,14 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
             town: roles.includes('participant') ? (myEntity?.town ?? '') : '',
             valuePln: '',
             hours: '',
-            onBehalfOf: null,
+            onBehalfOf: forPerson(),
           };
     } else if (target.kind === 'queued' && target.body) initial = valuesOf(target.body, lang);
     else if (target.kind === 'post') initial = valuesOf(target.post as PostInput, lang);
     return (
       <>
         <TopBar />
-        <ConnBar status={status} queued={queued} />
+        <ConnBar status={status} queued={queued} asOf={asOf} />
         <Page>
           {(fair.loading && !fair.data) || (me.loading && !me.data) ? (
             <Spinner />
@@ -428,6 +454,26 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
     );
   }
 
+  // WAI-ARIA tabs: arrows, Home and End move between the tabs and select them.
+  const onTabKey = (e: KeyboardEvent) => {
+    const i = TABS.findIndex((x) => x.id === tab);
+    const to =
+      e.key === 'ArrowRight'
+        ? (i + 1) % TABS.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + TABS.length) % TABS.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : -1;
+    if (to < 0) return;
+    e.preventDefault();
+    const next = TABS[to]!.id;
+    setTab(next);
+    requestAnimationFrame(() => document.getElementById(`tab-${next}`)?.focus());
+  };
+
   const list = tab === 'offers' ? offers : tab === 'requests' ? requests : tab === 'mine' ? mine : [];
   const tabCount = (x: Tab) =>
     x === 'offers' ? offerCount : x === 'requests' ? requestCount : x === 'mine' ? mine.length : null;
@@ -444,7 +490,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   return (
     <>
       <TopBar />
-      <ConnBar status={status} queued={queued} />
+      <ConnBar status={status} queued={queued} asOf={asOf} />
       <Page>
         {fair.loading && !fair.data && <Spinner />}
         <ErrorBox error={fair.error} />
@@ -455,6 +501,14 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
               <span class={`badge phase-${phase}`} data-testid="fair-phase">
                 {tx(`phase_${phase}`, phase)}
               </span>
+              <Link
+                class="btn btn-small-light"
+                href={`${boardUrl}/scan`}
+                data-testid="scan"
+                aria-label={t('scanLabel')}
+              >
+                {t('scan')}
+              </Link>
               {roles.some((r) => r === 'notary' || r === 'animator') && (
                 <Link class="btn btn-small-light" href="/notary" data-testid="to-moderation">
                   {t('consoleTitle')}
@@ -464,13 +518,16 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 <HelpButton fairId={fairId} personId={session.personId} board={live} />
               )}
             </section>
-            <nav class="tabs" role="tablist">
+            <div class="tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>
               {TABS.map((x) => (
                 <button
                   key={x.id}
+                  id={`tab-${x.id}`}
                   type="button"
                   role="tab"
                   aria-selected={tab === x.id}
+                  aria-controls="tabpanel"
+                  tabIndex={tab === x.id ? 0 : -1}
                   class={tab === x.id ? 'tab tab-active' : 'tab'}
                   onClick={() => setTab(x.id)}
                 >
@@ -484,7 +541,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                     : tabCount(x.id) !== null && <span class="tab-count">{tabCount(x.id)}</span>}
                 </button>
               ))}
-            </nav>
+            </div>
             {(tab === 'offers' || tab === 'requests') && (
               <div class="filters">
                 <input
@@ -532,7 +589,13 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 }}
               />
             )}
-            <section role="tabpanel" class="board" data-testid={`board-${tab}`}>
+            <section
+              role="tabpanel"
+              id="tabpanel"
+              aria-labelledby={`tab-${tab}`}
+              class="board"
+              data-testid={`board-${tab}`}
+            >
               {tab === 'contracts' ? (
                 <>
                   {roles.includes('participant') && open && (
@@ -837,4 +900,10 @@ function EditContract({
       editing={c.data}
     />
   );
+}
+
+/** The help desk scanned a badge: the new post is on behalf of its owner (`?for=<personId>`). */
+function forPerson(): number | null {
+  const id = Number(new URLSearchParams(location.search).get('for'));
+  return Number.isInteger(id) && id > 0 ? id : null;
 }

@@ -21,6 +21,11 @@ export function Landing() {
             </Link>
           </p>
         )}
+        <p>
+          <Link class="btn btn-block" href="/scan" data-testid="scan">
+            {t('scanTitle')}
+          </Link>
+        </p>
         <form
           class="card form"
           onSubmit={(e) => {

@@ -302,7 +302,7 @@ export function visiblePosts(s: BoardState, kind?: Post['kind']): Post[] {
     .sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id);
 }
 
-/** The board as kept in sessionStorage, so a reload resumes from its seq instead of a snapshot. */
+/** The board as kept in localStorage, so a reload (or the app reopened offline) resumes from its seq instead of a snapshot. */
 export function serialize(s: BoardState): string {
   return JSON.stringify({
     v: 1,

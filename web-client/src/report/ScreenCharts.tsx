@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Fair } from '../api/types';
 
 type Category = NonNullable<Fair['categories']>[number];
@@ -6,19 +6,25 @@ import { useI18n } from '../i18n';
 import { categoryName } from '../phone/posts';
 import { useThrottled } from '../ui/useThrottled';
 import { fetchTallies, type Tallies } from './api';
-import { Bars, SectorMatrix, categoryBars, formatHours, formatPln } from './charts';
+import { Bars, categoryBars, formatHours, formatPln } from './charts';
 
 export const CHART_ROTATE_MS = 10_000;
-const SLIDES = ['headline', 'categories', 'matrix', 'value'] as const;
+// No "headline" slide: the counters above it show the same figures, larger.
+const SLIDES = ['categories', 'matrix', 'value'] as const;
 
-/** Tallies for the big screen, refetched when `tick` changes, at most every 3 s. */
-export function useTallies(fairId: number | undefined, tick: number): Tallies | null {
+/**
+ * Tallies for the big screen, refetched when `tick` changes, at most every 3 s; `seq` is the
+ * board's last event, sent so the server answers from its per-event cache.
+ */
+export function useTallies(fairId: number | undefined, tick: number, seq?: number): Tallies | null {
   const throttled = useThrottled(tick, 3000);
   const [tallies, setTallies] = useState<Tallies | null>(null);
+  const seqRef = useRef(seq);
+  seqRef.current = seq;
   useEffect(() => {
     if (fairId === undefined) return;
     let cancelled = false;
-    fetchTallies('screen', fairId).then(
+    fetchTallies('screen', fairId, seqRef.current).then(
       (x) => {
         if (!cancelled) setTallies((old) => (old && old.seq > x.seq ? old : x));
       },
@@ -41,7 +47,7 @@ export function ScreenCharts({
   tallies: Tallies | null;
   categories: readonly Category[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, tx, lang } = useI18n();
   const [slide, setSlide] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setSlide((x) => (x + 1) % SLIDES.length), CHART_ROTATE_MS);
@@ -51,41 +57,28 @@ export function ScreenCharts({
   const h = tallies.headline;
   const which = SLIDES[slide];
   const fmt = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB');
+  const pairBars = [...(tallies.sectorPairs ?? [])]
+    .filter((x) => x.items > 0)
+    .sort((a, b) => b.items - a.items)
+    .slice(0, 4)
+    .map((x) => ({ label: `${tx(`sector_${x.from}`, x.from)} → ${tx(`sector_${x.to}`, x.to)}`, a: x.items }));
   return (
     <section class="screen-charts" data-testid="screen-charts" data-slide={which} data-seq={tallies.seq}>
-      {which === 'headline' && (
-        <>
-          <h2>{t('chartHeadline')}</h2>
-          <Bars
-            testId="chart-headline"
-            width={1100}
-            rowHeight={40}
-            labelWidth={260}
-            bars={[
-              { label: t('screenRegisteredPeople'), a: h.people },
-              { label: t('screenPresent'), a: h.present },
-              { label: t('screenEntities'), a: h.entities },
-              { label: t('screenOffers'), a: h.offers },
-              { label: t('screenRequests'), a: h.requests },
-              { label: t('screenContracts'), a: h.contracts },
-            ]}
-          />
-        </>
-      )}
       {which === 'categories' && (
         <>
           <h2>{t('chartCategories')}</h2>
           <Bars
             testId="chart-categories"
             width={1100}
-            rowHeight={36}
-            labelWidth={260}
+            rowHeight={40}
+            labelWidth={360}
+            fontRatio={0.7}
             legend={[t('screenOffers'), t('screenRequests')]}
             bars={categoryBars(
               tallies.offersByCategory,
               tallies.requestsByCategory,
               (c) => categoryName(categories, c, lang),
-              7,
+              4,
             )}
           />
         </>
@@ -93,13 +86,19 @@ export function ScreenCharts({
       {which === 'matrix' && (
         <>
           <h2>{t('chartMatrix')}</h2>
-          <SectorMatrix
-            testId="chart-matrix"
-            pairs={tallies.sectorPairs ?? []}
-            cell={40}
-            wide={3.2}
-            fontScale={0.55}
-          />
+          {/* From across the hall a 5×5 grid is unreadable: the busiest sector pairs as bars. */}
+          {pairBars.length > 0 ? (
+            <Bars
+              testId="chart-matrix"
+              width={1100}
+              rowHeight={40}
+              labelWidth={520}
+              fontRatio={0.7}
+              bars={pairBars}
+            />
+          ) : (
+            <p class="ticker-empty">{t('screenNoContractsYet')}</p>
+          )}
         </>
       )}
       {which === 'value' && (

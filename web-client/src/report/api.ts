@@ -154,8 +154,15 @@ export async function postJson<T>(scope: Scope, path: string, body: unknown): Pr
   ).json()) as T;
 }
 
-export const fetchTallies = (scope: Scope, fairId: number) =>
-  getJson<Tallies>(scope, `/api/fairs/${fairId}/tallies`);
+/**
+ * `after`: the last event the caller's board holds. The server computes the tallies once per log
+ * number and shares them; saying what we hold lets it answer from that without a database read.
+ */
+export const fetchTallies = (scope: Scope, fairId: number, after?: number) =>
+  getJson<Tallies>(
+    scope,
+    `/api/fairs/${fairId}/tallies${after !== undefined && after > 0 ? `?after=${after}` : ''}`,
+  );
 
 /** File name from Content-Disposition, or the fallback. */
 export function fileName(disposition: string | null, fallback: string): string {

@@ -14,6 +14,7 @@ export function Bars({
   width = 600,
   rowHeight = 28,
   labelWidth = 200,
+  fontRatio = 0.5,
   testId,
 }: {
   bars: Bar[];
@@ -21,6 +22,8 @@ export function Bars({
   width?: number;
   rowHeight?: number;
   labelWidth?: number;
+  /** Text height over row height (the big screen wants it large). */
+  fontRatio?: number;
   testId?: string;
 }) {
   const max = Math.max(1, ...bars.map((x) => Math.max(x.a, x.b ?? 0)));
@@ -29,12 +32,16 @@ export function Bars({
   const valueW = 60;
   const span = width - labelWidth - valueW;
   const height = bars.length * rowHeight + (legend ? rowHeight : 0);
-  const font = rowHeight * 0.5;
+  const font = rowHeight * fontRatio;
+  // The same figures as text for screen readers (the drawing itself is an image).
+  const summary = bars.map((x) => `${x.label}: ${x.a}${x.b !== undefined ? ` / ${x.b}` : ''}`).join('; ');
+  const name = legend ? `${legend[0]} / ${legend[1]} — ${summary}` : summary;
   return (
     <svg
       class="chart chart-bars"
       viewBox={`0 0 ${width} ${Math.max(height, rowHeight)}`}
       role="img"
+      aria-label={name || '—'}
       data-testid={testId}
     >
       {bars.map((x, i) => {
@@ -138,11 +145,17 @@ export function SectorMatrix({
   const head = font * 3.5;
   const cw = cell * wide;
   const size = SECTORS.length * cell;
+  // The non-empty cells as text for screen readers: "Pozarządowy → Biznes: 3".
+  const summary = pairs
+    .filter((p) => p.items > 0)
+    .map((p) => `${tx(`sector_${p.from}`, p.from)} → ${tx(`sector_${p.to}`, p.to)}: ${p.items}`)
+    .join('; ');
   return (
     <svg
       class="chart chart-matrix"
       viewBox={`0 0 ${label + SECTORS.length * cw + font * 5} ${head + size}`}
       role="img"
+      aria-label={summary || '—'}
       data-testid={testId}
     >
       {SECTORS.map((s, j) => {

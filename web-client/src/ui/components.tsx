@@ -19,10 +19,30 @@ export function LangToggle() {
   );
 }
 
+/** The first Tab stop on every page: jumps over the top bar to the page's content (WCAG 2.4.1). */
+export function SkipLink() {
+  const { t } = useI18n();
+  return (
+    <a
+      class="skip-link"
+      href="#main"
+      onClick={(e) => {
+        const main = document.getElementById('main');
+        if (!main) return;
+        e.preventDefault();
+        main.focus();
+      }}
+    >
+      {t('skipToContent')}
+    </a>
+  );
+}
+
 export function TopBar({ title, children }: { title?: string; children?: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <header class="topbar">
+      <SkipLink />
       <Link href="/" class="brand">
         {title ?? t('appName')}
       </Link>
@@ -35,7 +55,11 @@ export function TopBar({ title, children }: { title?: string; children?: Compone
 }
 
 export function Page({ children, wide }: { children: ComponentChildren; wide?: boolean }) {
-  return <main class={wide ? 'page page-wide' : 'page'}>{children}</main>;
+  return (
+    <main id="main" tabIndex={-1} class={wide ? 'page page-wide' : 'page'}>
+      {children}
+    </main>
+  );
 }
 
 /** Shows an error: problem title/detail, or a network message. Field errors are shown by <Field>. */

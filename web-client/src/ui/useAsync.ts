@@ -8,9 +8,16 @@ export interface AsyncState<T> {
   setData: (d: T) => void;
 }
 
-/** Loads data once per `deps` change; ignores answers that arrive after a newer load started. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+/**
+ * Loads data once per `deps` change; ignores answers that arrive after a newer load started.
+ * `initial`: what to show until the first answer (e.g. what the phone kept from last time).
+ */
+export function useAsync<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  initial?: () => T | undefined,
+): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);

@@ -56,13 +56,13 @@ class BrowserJourneysTest {
             "e2e-output");
     reader.start();
     // Several minutes of journeys, the Wi-Fi-drop drill's real minute among them.
-    boolean finished = process.waitFor(14, TimeUnit.MINUTES);
+    boolean finished = process.waitFor(18, TimeUnit.MINUTES);
     if (!finished) {
       process.descendants().forEach(ProcessHandle::destroy);
       process.destroy();
     }
     reader.join(TimeUnit.SECONDS.toMillis(30));
-    assertThat(finished).as("browser tests finish within 14 minutes:%n%s", output).isTrue();
+    assertThat(finished).as("browser tests finish within 18 minutes:%n%s", output).isTrue();
     assertThat(process.exitValue()).as("browser tests passed:%n%s", output).isZero();
     assertThat(output).contains("# fail 0");
   }
