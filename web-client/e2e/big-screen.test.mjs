@@ -4,6 +4,7 @@
 // panel (wrapped or cut with an ellipsis) — and ten minutes without any event (the page's clock
 // run forward) still look alive: charts and unmet needs rotate, the clock moves, the QR stays.
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -182,6 +183,19 @@ describe('big screen from 10 m: sizes, long names, ten idle minutes', () => {
       () => b.contexts,
       async () => {
         const { page } = await b.newContext({ viewport: SIZES[0] });
+        // The screen pings the server after 10 s of silence and calls the link dead 20 s later.
+        // Fake time jumps 10 s at once, so before each jump the real pong is let in.
+        let pings = 0;
+        let pongs = 0;
+        page.on('websocket', (ws) => {
+          ws.on('framesent', (f) => (pings += String(f.payload).includes('"ping"') ? 1 : 0));
+          ws.on('framereceived', (f) => (pongs += String(f.payload).includes('"pong"') ? 1 : 0));
+        });
+        const pongsIn = async () => {
+          for (const end = Date.now() + 5000; pongs < pings && Date.now() < end;) {
+            await sleep(20);
+          }
+        };
         await page.clock.install();
         await page.goto(`${config.baseUrl}/screen/${env.screen.screenToken}`);
         await page.getByTestId('screen-conn').waitFor({ state: 'detached' });
@@ -191,6 +205,7 @@ describe('big screen from 10 m: sizes, long names, ten idle minutes', () => {
         const looking = new Set();
         for (let s = 0; s < 600; s += 10) {
           await page.clock.runFor(10_000);
+          await pongsIn();
           const slide = await page.getByTestId('screen-charts').getAttribute('data-slide');
           if (slide) slides.add(slide);
           looking.add(await page.getByTestId('looking-item').first().innerText());

@@ -3063,6 +3063,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: number;
                     source?: string;
                 };
                 header?: never;
