@@ -296,7 +296,10 @@ class TopologyIT {
 
     long stoppedAt = System.nanoTime();
     pg.close();
+    // The outage lasts at least 3 s (a restart under a real fair is rarely quicker), and until
+    // the writers have met it.
     Awaitility.await("requests fail while the database is down")
+        .pollDelay(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(20))
         .until(() -> !load.writer.failures.isEmpty());
     pg = DatabaseLauncher.startEmbedded(pgDir, pgPort);

@@ -137,9 +137,9 @@ public class ProblemMappers {
   }
 
   /**
-   * A database that is down, restarting or cut off: a refused or closed connection, or a server
-   * that says so (SQLSTATE class 08 connection exception, 57P admin/crash shutdown or "cannot
-   * connect now", 53300 too many connections), however Hibernate or Vert.x wrapped it.
+   * A database that is down, restarting or cut off: a refused, reset or closed connection, or a
+   * server that says so (SQLSTATE class 08 connection exception, 57P admin/crash shutdown or
+   * "cannot connect now", 53300 too many connections), however Hibernate or Vert.x wrapped it.
    */
   static boolean unavailable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -147,8 +147,9 @@ public class ProblemMappers {
           && composite.getCauses().stream().anyMatch(ProblemMappers::unavailable)) {
         return true;
       }
-      if (t instanceof java.net.ConnectException
+      if (t instanceof java.net.SocketException // refused, reset by the server going down
           || t instanceof java.nio.channels.ClosedChannelException
+          || (t instanceof java.io.IOException && t.getClass().getName().startsWith("io.netty."))
           || t instanceof io.vertx.sqlclient.ClosedConnectionException
           || t instanceof org.hibernate.exception.JDBCConnectionException) {
         return true;

@@ -37,10 +37,12 @@ class UnavailableDatabaseTest {
   }
 
   @Test
-  void aRefusedOrClosedConnectionIsUnavailable() {
+  void aRefusedResetOrClosedConnectionIsUnavailable() {
     assertThat(ProblemMappers.unavailable(new RuntimeException(new ConnectException("refused"))))
         .isTrue();
     assertThat(ProblemMappers.unavailable(ClosedConnectionException.INSTANCE)).isTrue();
+    assertThat(ProblemMappers.unavailable(new java.net.SocketException("Connection reset")))
+        .isTrue();
   }
 
   @Test
