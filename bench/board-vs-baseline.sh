@@ -14,8 +14,7 @@ mkdir -p "$OUT"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
 ulimit -n 20000
 
-json() { python3 -c "import sys,json;d=json.load(sys.stdin);print(d$1)"; }
-wait_up() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "not up: $1" >&2; return 1; }
+. bench/lib.sh
 
 echo "== app"
 DATA=$(mktemp -d)
@@ -26,17 +25,7 @@ APP=$!
 trap 'kill $APP 2>/dev/null || true; [ -n "${BASE:-}" ] && kill $BASE 2>/dev/null || true; rm -rf "$DATA"' EXIT
 wait_up http://127.0.0.1:8093/q/health/ready
 A=http://127.0.0.1:8093/api
-ORG=$(curl -sf $A/auth/login -H 'content-type: application/json' \
-  -d '{"email":"bench@bench.local","password":"bench-organiser-password"}' | json '["token"]')
-auth=(-H "authorization: Bearer $ORG" -H 'content-type: application/json')
-FAIR=$(curl -sf $A/fairs "${auth[@]}" -d '{"name":"Bench","venue":"Tczew","startsAt":"2030-01-01T09:00:00Z","endsAt":"2030-01-01T11:00:00Z"}' | json '["id"]')
-curl -sf $A/fairs/$FAIR/phase "${auth[@]}" -d '{"phase":"REGISTRATION"}' >/dev/null
-curl -sf $A/fairs/$FAIR/phase "${auth[@]}" -d '{"phase":"LIVE"}' >/dev/null
-ENT=$(curl -sf $A/fairs/$FAIR/entities "${auth[@]}" -d '{"name":"Fundacja Bench","sector":"NGO","town":"Tczew"}' | json '["id"]')
-badge() { curl -sf $A/fairs/$FAIR/people "${auth[@]}" -d "{\"displayName\":\"$1\",\"entityId\":$ENT,\"roles\":[\"participant\"]}" | json '["badgeToken"]'; }
-login_badge() { curl -sf $A/auth/badge -H 'content-type: application/json' -d "{\"badgeToken\":\"$1\"}" | json '["token"]'; }
-POSTER=$(login_badge "$(badge Poster)")
-VIEWER=$(login_badge "$(badge Viewer)")
+live_fair "$A"
 for n in $COUNTS; do
   node bench/board-load.mjs --quiet --clients "$n" --posts "$POSTS" --interval-ms "$INTERVAL_MS" --timeout-s 280 \
     --url "ws://127.0.0.1:8093/ws/fairs/$FAIR/board" --jwt "$VIEWER" \

@@ -1,0 +1,25 @@
+# Shared by the bench scripts (sourced): waiting for an app, and a live fair with two people.
+json() { python3 -c "import sys,json;d=json.load(sys.stdin);print(d$1)"; }
+wait_up() { for _ in $(seq 1 240); do curl -sf "$1" >/dev/null && return 0; sleep 0.5; done; echo "not up: $1" >&2; return 1; }
+
+# live_fair API_URL: logs in the bench organiser (bench@bench.local), creates a LIVE fair with one
+# entity and sets FAIR, POSTER and VIEWER (badge-login tokens of two participants).
+live_fair() {
+  local api=$1
+  local org
+  org=$(curl -sf "$api/auth/login" -H 'content-type: application/json' \
+    -d '{"email":"bench@bench.local","password":"bench-organiser-password"}' | json '["token"]')
+  local auth=(-H "authorization: Bearer $org" -H 'content-type: application/json')
+  FAIR=$(curl -sf "$api/fairs" "${auth[@]}" -d '{"name":"Bench","venue":"Tczew","startsAt":"2030-01-01T09:00:00Z","endsAt":"2030-01-01T11:00:00Z"}' | json '["id"]')
+  curl -sf "$api/fairs/$FAIR/phase" "${auth[@]}" -d '{"phase":"REGISTRATION"}' >/dev/null
+  curl -sf "$api/fairs/$FAIR/phase" "${auth[@]}" -d '{"phase":"LIVE"}' >/dev/null
+  local ent
+  ent=$(curl -sf "$api/fairs/$FAIR/entities" "${auth[@]}" -d '{"name":"Fundacja Bench","sector":"NGO","town":"Tczew"}' | json '["id"]')
+  local who
+  for who in Poster Viewer; do
+    local badge token
+    badge=$(curl -sf "$api/fairs/$FAIR/people" "${auth[@]}" -d "{\"displayName\":\"$who\",\"entityId\":$ent,\"roles\":[\"participant\"]}" | json '["badgeToken"]')
+    token=$(curl -sf "$api/auth/badge" -H 'content-type: application/json' -d "{\"badgeToken\":\"$badge\"}" | json '["token"]')
+    if [ "$who" = Poster ]; then POSTER=$token; else VIEWER=$token; fi
+  done
+}
