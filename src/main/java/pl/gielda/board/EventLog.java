@@ -21,18 +21,18 @@ public class EventLog {
   }
 
   /**
-   * Must be called inside a transaction. The event gets its sequence number when the transaction
-   * commits (see V2__contracts.sql), so this returns 0.
+   * Must be called inside a transaction. The event is queued with the transaction's changes and
+   * numbered by {@link EventSequencer} after the commit, so this returns 0.
    */
   public Uni<Long> append(long fairId, String type, Object payload) {
+    EventSequencer.appended();
     String body;
     try {
       body = json.writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       return Uni.createFrom().failure(new IllegalArgumentException("Event payload is not JSON", e));
     }
-    // Flush first: native SQL does not flush pending entity writes, and taking the log lock
-    // after them keeps it held for the shortest time.
+    // Flush first: native SQL does not flush pending entity writes.
     return Panache.getSession()
         .call(Mutiny.Session::flush)
         .chain(

@@ -272,7 +272,7 @@ final class FairChannel {
     }
     if (snapshotRead == null) {
       io.smallrye.mutiny.Uni<Snapshot> read =
-          ConsistentRead.of(pool, this::readSnapshot).memoize().indefinitely();
+          ConsistentRead.ofFair(pool, fairId, this::readSnapshot).memoize().indefinitely();
       snapshotRead = read;
       read.subscribe()
           .with(

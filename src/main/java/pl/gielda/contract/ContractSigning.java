@@ -19,6 +19,7 @@ import java.util.function.Function;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
+import pl.gielda.board.EventSequencer;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.SignInput;
@@ -85,6 +86,9 @@ class ContractSigning {
     JsonNode r = read(result);
     if (r.hasNonNull("error")) {
       throw refusal(r, in, helper != null, contractId);
+    }
+    if (r.path("added").asBoolean()) {
+      EventSequencer.appended();
     }
     return views.view(aggregate(r));
   }

@@ -85,7 +85,7 @@ public class MatchingService {
   }
 
   private Uni<FairMatching> build(long fairId) {
-    return ConsistentRead.of(pool, conn -> readSnapshot(conn, fairId))
+    return ConsistentRead.ofFair(pool, fairId, conn -> readSnapshot(conn, fairId))
         .emitOn(worker)
         .map(
             snapshot -> {

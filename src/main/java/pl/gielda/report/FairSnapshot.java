@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Iterator;
+import pl.gielda.common.db.ConsistentRead;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.report.tally.Tallies;
 import pl.gielda.report.tally.TallyFold;
@@ -40,11 +41,7 @@ public class FairSnapshot {
   }
 
   public Uni<Figures> read(long fairId, boolean fold) {
-    return pool.withTransaction(
-        conn ->
-            conn.query("set transaction isolation level repeatable read, read only")
-                .execute()
-                .chain(() -> figures(conn, fairId, fold)));
+    return ConsistentRead.ofFair(pool, fairId, conn -> figures(conn, fairId, fold));
   }
 
   private static Uni<Figures> figures(SqlConnection conn, long fairId, boolean fold) {

@@ -55,8 +55,8 @@ public final class ExportSnapshot implements AutoCloseable {
   public static ExportSnapshot open(Connection conn, long fairId) throws SQLException {
     try {
       conn.setAutoCommit(false);
-      conn.setReadOnly(true);
       conn.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      numberVisibleEvents(conn, fairId);
       FairInfo fair = fair(conn, fairId);
       long seq = single(conn, "select last_seq from fair_log_head where fair_id = ?", fairId, 0L);
       String head =
@@ -85,6 +85,25 @@ public final class ExportSnapshot implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       closeQuietly(conn);
       throw e;
+    }
+  }
+
+  /**
+   * Starts the snapshot by numbering the committed events it can see (see ConsistentRead.ofFair),
+   * so the head it reads covers every change in it; starts again when the head moved meanwhile.
+   */
+  private static void numberVisibleEvents(Connection conn, long fairId) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (PreparedStatement s = conn.prepareStatement("select number_fair_events(?)")) {
+        s.setLong(1, fairId);
+        s.execute();
+        return;
+      } catch (SQLException e) {
+        if (!"40001".equals(e.getSQLState()) || attempt == 8) {
+          throw e;
+        }
+        conn.rollback();
+      }
     }
   }
 

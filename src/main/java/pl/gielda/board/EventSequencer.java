@@ -1,0 +1,124 @@
+package pl.gielda.board;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * Numbers committed events, after their commit, in batches (see V6__numbering_after_commit.sql).
+ *
+ * <p>A write queues its event in its own transaction. When the write has committed, the request
+ * waits for {@link #number()} before it is answered, so whoever wrote sees their event in the log
+ * as before. Waiting requests are served together: one run of {@code number_pending_events()}
+ * numbers everything committed so far, and the requests that arrived during a run are served by the
+ * next one (group commit). Runs of two instances take each fair's head lock in turn. A scheduled
+ * sweep numbers what a crashed or non-request writer (a scheduled phase change, the demo seed) left
+ * queued.
+ */
+@ApplicationScoped
+public class EventSequencer {
+
+  private static final Logger LOG = Logger.getLogger(EventSequencer.class);
+  private static final String APPENDED = "gielda.events.appended";
+
+  private final Pool pool;
+  private final Counter runs;
+  private final Counter numbered;
+  private final Object lock = new Object();
+  private boolean running;
+  private List<Waiter> waiting = new ArrayList<>();
+
+  EventSequencer(Pool pool, MeterRegistry metrics) {
+    this.pool = pool;
+    this.runs = metrics.counter("gielda.events.numbering.runs");
+    this.numbered = metrics.counter("gielda.events.numbered");
+  }
+
+  /**
+   * Remembers, for the current request, that it queued an event. The request is answered only after
+   * the event is numbered (see {@link EventNumberingFilter}).
+   */
+  public static void appended() {
+    if (VertxContext.isOnDuplicatedContext()) {
+      ContextLocals.put(APPENDED, Boolean.TRUE);
+    }
+  }
+
+  /** Whether the current request queued an event. */
+  static boolean appendedInThisRequest() {
+    return VertxContext.isOnDuplicatedContext() && ContextLocals.get(APPENDED).isPresent();
+  }
+
+  /**
+   * Completes once a run that started after this call has finished, i.e. once every event committed
+   * before this call is numbered. Never fails: if the database is unreachable the events stay
+   * queued (they are committed) and the sweep numbers them later.
+   */
+  public Uni<Void> number() {
+    Waiter w = new Waiter(Vertx.currentContext(), new CompletableFuture<>());
+    boolean start;
+    synchronized (lock) {
+      waiting.add(w);
+      start = !running;
+      running = true;
+    }
+    if (start) {
+      runNext();
+    }
+    return Uni.createFrom().completionStage(w.done);
+  }
+
+  private void runNext() {
+    List<Waiter> batch;
+    synchronized (lock) {
+      if (waiting.isEmpty()) {
+        running = false;
+        return;
+      }
+      batch = waiting;
+      waiting = new ArrayList<>();
+    }
+    runs.increment();
+    pool.query("select number_pending_events()")
+        .execute()
+        .subscribe()
+        .with(
+            rows -> {
+              numbered.increment(rows.iterator().next().getLong(0));
+              finish(batch);
+            },
+            failure -> {
+              LOG.warnf("Could not number queued events (the sweep retries): %s", failure);
+              finish(batch);
+            });
+  }
+
+  private void finish(List<Waiter> batch) {
+    for (Waiter w : batch) {
+      if (w.context == null) {
+        w.done.complete(null);
+      } else {
+        w.context.runOnContext(v -> w.done.complete(null));
+      }
+    }
+    runNext();
+  }
+
+  @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> sweep() {
+    return number();
+  }
+
+  private record Waiter(Context context, CompletableFuture<Void> done) {}
+}
