@@ -111,7 +111,7 @@ class ContractSigning {
 
   // ---- rows as the function returns them (to_jsonb of each table row)
 
-  private static Aggregate aggregate(JsonNode r) {
+  static Aggregate aggregate(JsonNode r) {
     return new Aggregate(
         contract(r.get("contract")),
         list(r.get("parties"), ContractSigning::party),

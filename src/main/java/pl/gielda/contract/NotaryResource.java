@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import pl.gielda.auth.Caller;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.contract.ContractDtos.ContractView;
@@ -31,10 +32,16 @@ public class NotaryResource {
   private final ChainService chain;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
+  private final ContractRegistration registration;
 
   NotaryResource(
-      NotaryService notary, ChainService chain, CurrentCaller caller, Idempotency idempotency) {
+      NotaryService notary,
+      ChainService chain,
+      CurrentCaller caller,
+      Idempotency idempotency,
+      ContractRegistration registration) {
     this.notary = notary;
+    this.registration = registration;
     this.chain = chain;
     this.caller = caller;
     this.idempotency = idempotency;
@@ -54,14 +61,15 @@ public class NotaryResource {
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid RegisterInput input) {
     String justification = input == null ? null : input.justification();
-    return idempotency.run(
-        caller.get(),
+    Caller who = caller.get();
+    return idempotency.runInTransaction(
+        who,
         key,
         "contract-register:" + contractId,
         input,
         ContractView.class,
         200,
-        () -> notary.register(caller.get(), fairId, contractId, justification));
+        tx -> registration.register(tx, who, fairId, contractId, justification));
   }
 
   @POST

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Organiser;
@@ -20,7 +19,6 @@ import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.PaperInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
-import pl.gielda.contract.chain.ContractRecord;
 import pl.gielda.participant.Person;
 
 /**
@@ -59,72 +57,16 @@ public class NotaryService {
         .map(list -> list.stream().map(views::view).toList());
   }
 
-  @WithTransaction
-  public Uni<ContractView> register(
-      Caller caller, long fairId, long contractId, String justification) {
-    return guard
-        .inFair(caller, fairId, STAFF)
-        .chain(() -> staffName(caller))
-        .chain(
-            name ->
-                store
-                    .lock(fairId, contractId)
-                    .chain(a -> registerLocked(a, caller, name, justification)))
-        .chain(this::announce);
-  }
-
   /** Takes the next number under the fair's counter lock and links the record to the chain. */
   private Uni<Aggregate> registerLocked(
       Aggregate a, Caller caller, String name, String justification) {
-    Contract c = a.contract();
-    if (c.status == ContractStatus.REGISTERED) {
-      throw ApiException.conflict(
-          "already-registered", "This contract is already registered as number " + c.number);
-    }
-    if (c.status != ContractStatus.SIGNED || !a.fullySigned()) {
-      throw ApiException.conflict(
-          "not-signed", "Only a contract signed by every party can be registered");
-    }
-    if (a.signatures().stream()
-        .anyMatch(s -> s.version != c.version || !s.contentHash.equals(c.contentHash))) {
-      throw ApiException.conflict(
-          "stale-signatures", "A signature is for another version; return the contract");
-    }
-    String why = ContractStore.trimToNull(justification);
-    if (c.moneyFlagged && why == null) {
-      throw ApiException.conflict(
-          "money-flagged",
-          "The contract mentions money ("
-              + store.findings(c).stream()
-                  .map(f -> f.fragment() + ": " + f.reasonEn())
-                  .collect(Collectors.joining("; "))
-              + "); register it only with a written justification, or return it");
-    }
-    return ContractHead.lock(c.fairId)
+    return ContractHead.lock(a.contract().fairId)
         .map(
             head -> {
-              head.lastNumber++;
-              c.status = ContractStatus.REGISTERED;
-              c.number = head.lastNumber;
-              c.prevHash = head.lastHash;
-              c.registeredAt = Canonical.now();
-              c.registeredBy = caller.principal();
-              c.registeredByName = name;
-              c.moneyJustification = why;
-              c.updatedAt = c.registeredAt;
-              String record =
-                  ContractRecord.canonicalRecord(
-                      ContractStore.content(a),
-                      c.contentHash,
-                      ContractStore.signatures(a),
-                      new ContractRecord.Registration(
-                          c.number,
-                          c.registeredAt,
-                          c.registeredBy,
-                          c.registeredByName,
-                          c.moneyJustification));
-              c.recordHash = ContractRecord.recordHash(c.prevHash, record);
-              head.lastHash = c.recordHash;
+              ContractRegistration.link(
+                  store, a, head.lastNumber + 1, head.lastHash, caller, name, justification);
+              head.lastNumber = a.contract().number;
+              head.lastHash = a.contract().recordHash;
               return a;
             });
   }
