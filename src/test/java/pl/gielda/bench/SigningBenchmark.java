@@ -347,6 +347,7 @@ public final class SigningBenchmark {
     if (!chain.path("valid").asBoolean() || chain.path("count").asInt() != registered) {
       problems.add("chain: " + chain);
     }
+    checkLog(fair, organiser, parties.size() * 2, registered, problems);
     System.out.printf(
         "check: %d contracts, %d registered (numbers 1..%d), chain %s; %s%n",
         parties.size(),
@@ -359,6 +360,50 @@ public final class SigningBenchmark {
     if (!problems.isEmpty()) {
       System.exit(1);
     }
+  }
+
+  /**
+   * The fair's event log, read from the JSON export: numbers 1..head without a gap or a repeat, one
+   * 'contract.signed' per signature and one 'contract.registered' per registration.
+   */
+  private void checkLog(
+      long fair, String organiser, int signatures, int registered, List<String> problems)
+      throws Exception {
+    JsonNode archive =
+        call(HttpMethod.GET, "/api/fairs/" + fair + "/exports/json", null, organiser, null).body();
+    long expected = 1;
+    int signed = 0;
+    Set<Long> registeredContracts = new HashSet<>();
+    for (JsonNode e : archive.path("events")) {
+      if (e.path("seq").asLong() != expected) {
+        problems.add("log: seq " + e.path("seq") + " where " + expected + " was expected");
+        expected = e.path("seq").asLong();
+      }
+      expected++;
+      JsonNode payload = e.path("payload");
+      if (payload.isTextual()) {
+        payload = JSON.readTree(payload.asText());
+      }
+      switch (e.path("type").asText()) {
+        case "contract.signed" -> signed++;
+        case "contract.registered" -> {
+          if (!registeredContracts.add(payload.path("contractId").asLong())) {
+            problems.add("log: contract " + payload.path("contractId") + " registered twice");
+          }
+        }
+        default -> {}
+      }
+    }
+    if (expected - 1 != archive.path("logSeq").asLong()) {
+      problems.add("log: " + (expected - 1) + " events, head " + archive.path("logSeq"));
+    }
+    if (signed != signatures || registeredContracts.size() != registered) {
+      problems.add(
+          "log: " + signed + " signed / " + registeredContracts.size() + " registered events");
+    }
+    System.out.printf(
+        "log: events 1..%d gapless, %d contract.signed, %d contract.registered%n",
+        expected - 1, signed, registeredContracts.size());
   }
 
   /** A retry must get the same answer as the first request (same signature, same number). */
