@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
-import { plural, translate } from './index';
+import { loadLang, plural, translate } from './index';
 import { pl } from './pl';
+
+beforeAll(() => loadLang('en'));
 
 describe('Polish plurals', () => {
   it.each([

@@ -1,12 +1,16 @@
-import type { FunctionComponent } from 'preact';
+import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Spinner } from './components';
 
 /**
  * Loads a screen group on first use (its own chunk), so a participant's phone on weak Wi-Fi
- * never downloads the organiser's or the big screen's code.
+ * never downloads the organiser's or the big screen's code, and the board draws before the post
+ * form, the contracts or the matches have loaded. `fallback`: what shows meanwhile (a spinner).
  */
-export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+export function lazy<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  fallback: () => JSX.Element | null = () => <Spinner />,
+): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | null = null;
   let pending: Promise<FunctionComponent<P>> | null = null;
   return function Lazy(props: P) {
@@ -32,6 +36,6 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
         </p>
       );
     }
-    return C ? <C {...props} /> : <Spinner />;
+    return C ? <C {...props} /> : fallback();
   };
 }
