@@ -5,9 +5,35 @@ import { pl, type Messages, type PluralKey, type TextKey } from './pl';
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
 const STORAGE_KEY = 'gielda.lang';
-// Polish is in the first screen's code; English loads on first use (its own chunk).
-const catalogues: Partial<Record<Lang, Messages>> = { pl };
+// The first screen's Polish strings are in its code; the other Polish strings (pl-more.ts) and
+// English load on first use (their own chunks).
+const catalogues: Partial<Record<Lang, Partial<Messages>>> = { pl };
 let loadingEn: Promise<void> | null = null;
+let loadingMore: Promise<void> | null = null;
+const loaded = new Set<() => void>();
+
+/** Loads the Polish strings of the screens after the board (lazy screens wait for them). */
+export function loadMoreStrings(): Promise<void> {
+  loadingMore ??= import('./pl-more').then(
+    (m) => {
+      catalogues.pl = { ...m.plMore, ...catalogues.pl };
+      loaded.forEach((l) => l());
+    },
+    (e: unknown) => {
+      loadingMore = null;
+      throw e;
+    },
+  );
+  return loadingMore;
+}
+
+/** A string that is not there yet: asks for the rest of the strings, and shows nothing until then. */
+function missing(): '' {
+  loadMoreStrings().catch(() => {
+    /* offline before they were ever loaded: asked again on the next miss */
+  });
+  return '';
+}
 
 /** Loads a language's strings (English: its own chunk, once); resolves at once when they are there. */
 export function loadLang(lang: Lang): Promise<void> {
@@ -25,7 +51,7 @@ export function loadLang(lang: Lang): Promise<void> {
 }
 
 /** The strings of a language, Polish until the other one has loaded. */
-const messages = (lang: Lang): Messages => catalogues[lang] ?? pl;
+const messages = (lang: Lang): Partial<Messages> => catalogues[lang] ?? catalogues.pl ?? pl;
 
 export type Params = Record<string, string | number>;
 
@@ -48,12 +74,14 @@ function rules(lang: Lang): Intl.PluralRules {
 
 /** Translate a plain text key. */
 export function translate(lang: Lang, key: TextKey, params?: Params): string {
-  return fill(messages(lang)[key], params);
+  const template = messages(lang)[key];
+  return template === undefined ? missing() : fill(template, params);
 }
 
 /** Translate a plural key: 1 kontrakt, 2 kontrakty, 5 kontraktów, 22 kontrakty, 12 kontraktów. */
 export function plural(lang: Lang, key: PluralKey, n: number, params?: Params): string {
   const forms = messages(lang)[key];
+  if (forms === undefined) return missing();
   const category = rules(lang).select(n) as keyof typeof forms;
   const template = forms[category] ?? forms.other;
   const number = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB').format(n);
@@ -110,6 +138,13 @@ export function I18nProvider({ children, initial }: { children: ComponentChildre
       },
     );
   }, []);
+  // Strings that arrive later (pl-more.ts) redraw what showed without them.
+  const [strings, setStrings] = useState(0);
+  useEffect(() => {
+    const l = () => setStrings((n) => n + 1);
+    loaded.add(l);
+    return () => void loaded.delete(l);
+  }, []);
   const value = useMemo<I18n>(
     () => ({
       lang,
@@ -118,10 +153,12 @@ export function I18nProvider({ children, initial }: { children: ComponentChildre
       p: (key, n, params) => plural(lang, key, n, params),
       tx: (key, fallback) => {
         const v = (messages(lang) as Record<string, unknown>)[key];
-        return typeof v === 'string' ? v : (fallback ?? key);
+        if (typeof v === 'string') return v;
+        if (!loadingMore) missing();
+        return fallback ?? key;
       },
     }),
-    [lang, setLang],
+    [lang, setLang, strings],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

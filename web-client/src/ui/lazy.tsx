@@ -1,5 +1,6 @@
 import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { loadMoreStrings } from '../i18n';
 import { Spinner } from './components';
 
 /**
@@ -18,7 +19,8 @@ export function lazy<P extends object>(
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (C) return;
-      pending ??= load().then((c) => (loaded = c));
+      // A lazy screen shows with all its strings (i18n: the first screen's come with the app).
+      pending ??= Promise.all([load(), loadMoreStrings()]).then(([c]) => (loaded = c));
       pending.then(
         (c) => setC(() => c),
         () => {
