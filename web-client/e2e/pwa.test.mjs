@@ -1,4 +1,5 @@
-// The phone as an installed app: a web app manifest (Polish name, icons, theme colour), a service
+// The phone as an installed app: a web app manifest (Polish name, icons, theme colour; a fair's
+// pages link that fair's own manifest, so the installed app opens that fair), a service
 // worker that serves the app shell without Wi-Fi, a phone reopened offline that shows its last
 // board marked with its time and its queued writes, and an update that waits for a tap.
 import assert from 'node:assert/strict';
@@ -71,6 +72,42 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
     const sw = await fetch(`${config.baseUrl}/sw.js`);
     assert.equal(sw.status, 200);
     assert.match(sw.headers.get('content-type') ?? '', /javascript/);
+  });
+
+  run("installed from a fair's board, the app opens that fair (the fair's own manifest)", async () => {
+    const { context, page } = await b.newContext(PHONE);
+    await page.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await page.waitForURL(new RegExp(`/f/${env.fairId}$`));
+    await page.getByTestId('post-card').filter({ hasText: env.offer }).waitFor();
+    const own = `/f/${env.fairId}/manifest.webmanifest`;
+    await page.waitForFunction(
+      (href) => document.querySelector('link[rel="manifest"]')?.getAttribute('href') === href,
+      own,
+    );
+    // What Chromium itself reads as this page's app: the fair's manifest, no errors, its start URL.
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.equal(manifest.url, config.baseUrl + own);
+    assert.deepEqual(manifest.errors, []);
+    const data = JSON.parse(manifest.data);
+    assert.equal(new URL(data.start_url, manifest.url).href, `${config.baseUrl}/f/${env.fairId}`);
+    assert.equal(data.name, 'Giełda Zasobów');
+    const { appId } = await cdp.send('Page.getAppId');
+    assert.equal(appId, `${config.baseUrl}/f/${env.fairId}`, 'one installed app per fair');
+    const res = await fetch(config.baseUrl + own);
+    assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+    // The service worker's scope covers the start URL: the installed app opens offline too.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const scope = await page.evaluate(
+      async (url) => (await navigator.serviceWorker.getRegistration(url))?.scope ?? null,
+      `${config.baseUrl}/f/${env.fairId}`,
+    );
+    assert.equal(scope, `${config.baseUrl}/`);
+    // Off the fair's pages, the generic manifest again.
+    await page.goto(`${config.baseUrl}/join`);
+    await page.waitForFunction(
+      () => document.querySelector('link[rel="manifest"]')?.getAttribute('href') === '/manifest.webmanifest',
+    );
   });
 
   run('a phone reopened without Wi-Fi shows its board with its time and its queued post', async () => {

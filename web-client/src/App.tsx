@@ -1,7 +1,6 @@
 import { I18nProvider, useI18n } from './i18n';
 import { BadgeLogin } from './phone/BadgeLogin';
 import { FairHome } from './phone/FairHome';
-import { Join } from './phone/Join';
 import { Landing } from './phone/Landing';
 import { Page, TopBar } from './ui/components';
 import { lazy } from './ui/lazy';
@@ -14,6 +13,7 @@ const OrganiserFair = lazy(() => import('./organiser/FairDetail').then((m) => m.
 const Screen = lazy(() => import('./board/Screen').then((m) => m.Screen));
 const StartScan = lazy(() => import('./scan/ScanFlows').then((m) => m.StartScan));
 const Notary = lazy(() => import('./notary/Notary').then((m) => m.Notary));
+const Join = lazy(() => import('./phone/Join').then((m) => m.Join));
 
 const routes: Route[] = [
   { path: '/', view: () => <Landing /> },

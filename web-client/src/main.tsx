@@ -1,11 +1,16 @@
-import { render } from 'preact';
-import { App } from './App';
-import { getSession } from './api/session';
-import { registerServiceWorker } from './ui/pwa';
+/**
+ * The entry script: small on purpose (it imports only api/early.ts and ui/manifest.ts). It starts the first board's
+ * requests and then runs the app (start.tsx), whose code the page already downloads in parallel
+ * (modulepreload links that vite.config.ts adds to index.html). It also keeps the page's
+ * manifest link on the fair's own manifest (ui/manifest.ts).
+ */
+import { personSession, prefetchBoard, takeEarly } from './api/early';
+import { followManifest } from './ui/manifest';
 import './ui/app.css';
 
-// The installed app starts at "/?source=pwa" (manifest start_url): straight to this phone's fair.
-const fairId = getSession('person')?.fairId;
+// The installed app may start at "/?source=pwa" (the generic manifest's start_url): straight to
+// this phone's fair. (A fair's own manifest starts at /f/:fairId.)
+const fairId = personSession()?.fairId;
 if (
   location.pathname === '/' &&
   new URLSearchParams(location.search).get('source') === 'pwa' &&
@@ -14,5 +19,6 @@ if (
   history.replaceState(null, '', `/f/${fairId}`);
 }
 
-render(<App />, document.getElementById('app')!);
-if (import.meta.env.PROD) registerServiceWorker();
+followManifest();
+prefetchBoard();
+void import('./start').then((m) => m.start(takeEarly));

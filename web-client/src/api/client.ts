@@ -1,5 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './schema';
+import type { TakeEarly } from './early';
 import { ApiProblem, toProblem } from './problem';
 import { clearSession, getSession, type Scope } from './session';
 import { uuid } from './uuid';
@@ -11,11 +12,27 @@ const RETRY_DELAYS_MS = [400, 1500];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+let takeEarly: TakeEarly = () => undefined;
+
+/** Lets the client use the answers the entry script asked for early (api/early.ts; start.tsx). */
+export function useEarlyAnswers(take: TakeEarly): void {
+  takeEarly = take;
+}
+
 /**
  * fetch that retries requests which never got an answer (weak venue Wi-Fi). Safe for mutations
  * because every mutation carries an Idempotency-Key: the server answers a retry with the first response.
  */
 export async function retryingFetch(input: Request): Promise<Response> {
+  // The first board's answers may already be on their way (api/early.ts).
+  const early = takeEarly(input);
+  if (early) {
+    try {
+      return await early;
+    } catch {
+      /* no answer: ask again below */
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       return await fetch(input.clone());

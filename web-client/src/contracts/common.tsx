@@ -5,7 +5,7 @@ import type { Contract, ItemInput } from '../api/types';
 import { useI18n, type Lang } from '../i18n';
 import type { TextKey } from '../i18n/pl';
 import type { BoardState } from '../realtime/protocol';
-import { amountText, parseAmount } from '../phone/PostForm';
+import { amountText, parseAmount } from '../phone/amount';
 
 export const PROBLEM = 'urn:gielda:problem:';
 

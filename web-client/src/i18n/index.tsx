@@ -1,12 +1,57 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { en } from './en';
 import { pl, type Messages, type PluralKey, type TextKey } from './pl';
 
 export type Lang = 'pl' | 'en';
 export const LANGS: readonly Lang[] = ['pl', 'en'];
 const STORAGE_KEY = 'gielda.lang';
-const catalogues: Record<Lang, Messages> = { pl, en };
+// The first screen's Polish strings are in its code; the other Polish strings (pl-more.ts) and
+// English load on first use (their own chunks).
+const catalogues: Partial<Record<Lang, Partial<Messages>>> = { pl };
+let loadingEn: Promise<void> | null = null;
+let loadingMore: Promise<void> | null = null;
+const loaded = new Set<() => void>();
+
+/** Loads the Polish strings of the screens after the board (lazy screens wait for them). */
+export function loadMoreStrings(): Promise<void> {
+  loadingMore ??= import('./pl-more').then(
+    (m) => {
+      catalogues.pl = { ...m.plMore, ...catalogues.pl };
+      loaded.forEach((l) => l());
+    },
+    (e: unknown) => {
+      loadingMore = null;
+      throw e;
+    },
+  );
+  return loadingMore;
+}
+
+/** A string that is not there yet: asks for the rest of the strings, and shows nothing until then. */
+function missing(): '' {
+  loadMoreStrings().catch(() => {
+    /* offline before they were ever loaded: asked again on the next miss */
+  });
+  return '';
+}
+
+/** Loads a language's strings (English: its own chunk, once); resolves at once when they are there. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (catalogues[lang]) return Promise.resolve();
+  loadingEn ??= import('./en').then(
+    (m) => {
+      catalogues.en = m.en;
+    },
+    (e: unknown) => {
+      loadingEn = null;
+      throw e;
+    },
+  );
+  return loadingEn;
+}
+
+/** The strings of a language, Polish until the other one has loaded. */
+const messages = (lang: Lang): Partial<Messages> => catalogues[lang] ?? catalogues.pl ?? pl;
 
 export type Params = Record<string, string | number>;
 
@@ -29,12 +74,14 @@ function rules(lang: Lang): Intl.PluralRules {
 
 /** Translate a plain text key. */
 export function translate(lang: Lang, key: TextKey, params?: Params): string {
-  return fill(catalogues[lang][key], params);
+  const template = messages(lang)[key];
+  return template === undefined ? missing() : fill(template, params);
 }
 
 /** Translate a plural key: 1 kontrakt, 2 kontrakty, 5 kontraktów, 22 kontrakty, 12 kontraktów. */
 export function plural(lang: Lang, key: PluralKey, n: number, params?: Params): string {
-  const forms = catalogues[lang][key];
+  const forms = messages(lang)[key];
+  if (forms === undefined) return missing();
   const category = rules(lang).select(n) as keyof typeof forms;
   const template = forms[category] ?? forms.other;
   const number = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB').format(n);
@@ -63,7 +110,18 @@ export interface I18n {
 const I18nContext = createContext<I18n | null>(null);
 
 export function I18nProvider({ children, initial }: { children: ComponentChildren; initial?: Lang }) {
-  const [lang, setLangState] = useState<Lang>(initial ?? storedLang());
+  const wanted = initial ?? storedLang();
+  // English shows once its strings are here (start.tsx loads them before the first render).
+  const [lang, setLangState] = useState<Lang>(catalogues[wanted] ? wanted : 'pl');
+  useEffect(() => {
+    if (lang !== wanted)
+      loadLang(wanted).then(
+        () => setLangState(wanted),
+        () => {
+          /* offline before the strings were ever loaded: Polish */
+        },
+      );
+  }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -73,7 +131,19 @@ export function I18nProvider({ children, initial }: { children: ComponentChildre
     } catch {
       /* storage unavailable */
     }
-    setLangState(l);
+    loadLang(l).then(
+      () => setLangState(l),
+      () => {
+        /* offline before the strings were ever loaded: stay in the current language */
+      },
+    );
+  }, []);
+  // Strings that arrive later (pl-more.ts) redraw what showed without them.
+  const [strings, setStrings] = useState(0);
+  useEffect(() => {
+    const l = () => setStrings((n) => n + 1);
+    loaded.add(l);
+    return () => void loaded.delete(l);
   }, []);
   const value = useMemo<I18n>(
     () => ({
@@ -82,11 +152,13 @@ export function I18nProvider({ children, initial }: { children: ComponentChildre
       t: (key, params) => translate(lang, key, params),
       p: (key, n, params) => plural(lang, key, n, params),
       tx: (key, fallback) => {
-        const v = (catalogues[lang] as Record<string, unknown>)[key];
-        return typeof v === 'string' ? v : (fallback ?? key);
+        const v = (messages(lang) as Record<string, unknown>)[key];
+        if (typeof v === 'string') return v;
+        if (!loadingMore) missing();
+        return fallback ?? key;
       },
     }),
-    [lang, setLang],
+    [lang, setLang, strings],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
-import { plural, translate } from './index';
+import { loadLang, loadMoreStrings, plural, translate } from './index';
 import { pl } from './pl';
+import { plMore } from './pl-more';
+
+beforeAll(() => Promise.all([loadLang('en'), loadMoreStrings()]));
 
 describe('Polish plurals', () => {
   it.each([
@@ -42,10 +45,14 @@ describe('Polish plurals', () => {
 
 describe('catalogues', () => {
   it('have the same keys in both languages', () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(pl).sort());
+    expect(Object.keys(en).sort()).toEqual(Object.keys({ ...pl, ...plMore }).sort());
+  });
+  it('split Polish between the first screen and the rest without overlap', () => {
+    expect(Object.keys(pl).filter((k) => k in plMore)).toEqual([]);
   });
   it('translate plain keys', () => {
     expect(translate('pl', 'tabOffers')).toBe('Oferty');
     expect(translate('en', 'tabOffers')).toBe('Offers');
+    expect(translate('pl', 'loginTitle')).toBe(plMore.loginTitle);
   });
 });

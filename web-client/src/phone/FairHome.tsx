@@ -15,20 +15,20 @@ import { useAsync } from '../ui/useAsync';
 import { useOnline } from '../ui/useOnline';
 import type { FailedItem, Outbox, PostInput, PostUpdate } from './outbox';
 import { PostCard } from './PostCard';
-import { amountText, parseAmount, PostForm, type FormError, type PostValues } from './PostForm';
+import { amountText, parseAmount } from './amount';
+import type { FormError, PostValues } from './PostForm';
 import {
   categoryName,
   filterPosts,
   mergeConfirmed,
   newestFirst,
+  proposeUrl,
   withPending,
   type Category,
   type ShownPost,
 } from './posts';
 import { useOutbox } from './useOutbox';
-import { HelpButton } from './HelpButton';
-import { ContractDetail, ContractForm, MyContracts, type Me as ContractMe } from './Contracts';
-import { MyMatches, PostMatchList, proposeUrl } from './Matches';
+import type { Me as ContractMe } from './Contracts';
 import { tickOf, type MatchMessage } from '../realtime/protocol';
 
 type Tab = 'offers' | 'requests' | 'mine' | 'matches' | 'contracts';
@@ -58,8 +58,20 @@ let formPushed = false;
 export type FairView =
   'board' | 'new' | 'edit' | 'post' | 'contract-new' | 'contract' | 'contract-edit' | 'scan';
 
-// The camera and the QR decoder load only when a scan starts (not on the first screen).
+// The first screen is the board: the camera and the QR decoder load only when a scan starts; the
+// post form, the contracts, the matches and the help button each load on first use (own chunks),
+// so that a phone on slow Wi-Fi downloads only what draws the board before it shows it.
 const FairScan = lazy(() => import('../scan/ScanFlows').then((m) => m.FairScan));
+const PostForm = lazy(() => import('./PostForm').then((m) => m.PostForm));
+const ContractDetail = lazy(() => import('./Contracts').then((m) => m.ContractDetail));
+const ContractForm = lazy(() => import('./Contracts').then((m) => m.ContractForm));
+const MyContracts = lazy(() => import('./Contracts').then((m) => m.MyContracts));
+const MyMatches = lazy(() => import('./Matches').then((m) => m.MyMatches));
+const PostMatchList = lazy(() => import('./Matches').then((m) => m.PostMatchList));
+const HelpButton = lazy(
+  () => import('./HelpButton').then((m) => m.HelpButton),
+  () => null,
+);
 
 /** /f/:fairId (+ /new, /edit/:ref) — the participant's home on the phone. */
 export function FairHome({ id, view = 'board', postRef }: { id: string; view?: FairView; postRef?: string }) {

@@ -13,14 +13,6 @@ export function scoreWord(score: number | undefined): TextKey {
   return s >= 0.75 ? 'score_great' : s >= 0.5 ? 'score_good' : 'score_maybe';
 }
 
-/** Where "Zaproponuj kontrakt" leads: the contract form, pre-filled from my post and the match. */
-export function proposeUrl(fairId: number, mine: ApiPost | undefined, theirs: ApiPost | undefined): string {
-  const q = new URLSearchParams();
-  if (mine?.id !== undefined) q.set('mine', String(mine.id));
-  if (theirs?.id !== undefined) q.set('theirs', String(theirs.id));
-  return `/f/${fairId}/contracts/new?${q.toString()}`;
-}
-
 /** One suggested post: title, entity, score in words, reasons as chips, and the action. */
 export function MatchCard({
   match,

@@ -3,6 +3,7 @@ import type { Person } from '../api/types';
 import { useI18n } from '../i18n';
 import type { Post } from '../realtime/protocol';
 import { matchesQuery, queryTerms } from '../ui/search';
+import { parseAmount } from './amount';
 import { categoryName, type Category } from './posts';
 
 export interface PostValues {
@@ -22,18 +23,6 @@ export interface PostValues {
 export interface FormError {
   message?: string;
   fieldErrors: Record<string, string>;
-}
-
-/** "150", "99,50", "1 200" -> number; "" -> undefined; anything else -> NaN. */
-export function parseAmount(text: string): number | undefined {
-  const s = text.replace(/\s/g, '').replace(',', '.');
-  if (!s) return undefined;
-  return /^\d+(\.\d{1,2})?$/.test(s) ? Number(s) : NaN;
-}
-
-export function amountText(n: number | null | undefined, lang: string): string {
-  if (n === null || n === undefined) return '';
-  return lang === 'pl' ? String(n).replace('.', ',') : String(n);
 }
 
 /**

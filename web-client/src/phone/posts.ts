@@ -1,5 +1,5 @@
 /** Board lists as a phone shows them: live posts, our own answers, and what still waits in the outbox. */
-import type { Fair } from '../api/types';
+import type { Fair, Post as ApiPost } from '../api/types';
 import type { Lang } from '../i18n';
 import type { Post } from '../realtime/protocol';
 import { matchesQuery, queryTerms } from '../ui/search';
@@ -133,4 +133,12 @@ export function filterPosts(
 export function newestFirst(a: ShownPost, b: ShownPost): number {
   if (!!a.pendingKey !== !!b.pendingKey) return a.pendingKey ? -1 : 1;
   return (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id;
+}
+
+/** Where "Zaproponuj kontrakt" leads: the contract form, pre-filled from my post and the match. */
+export function proposeUrl(fairId: number, mine: ApiPost | undefined, theirs: ApiPost | undefined): string {
+  const q = new URLSearchParams();
+  if (mine?.id !== undefined) q.set('mine', String(mine.id));
+  if (theirs?.id !== undefined) q.set('theirs', String(theirs.id));
+  return `/f/${fairId}/contracts/new?${q.toString()}`;
 }

@@ -1,22 +1,56 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getSession } from '../api/session';
-import { httpSender, Outbox } from './outbox';
+import type { Outbox } from './outbox';
 
 const POLL_MS = 1000;
+
+type OutboxModule = typeof import('./outbox');
+let outboxModule: OutboxModule | null = null;
+let loading: Promise<OutboxModule> | null = null;
+
+/**
+ * The outbox's code loads just after the board (its own chunk, from the service worker's cache
+ * when offline): the board draws first, then what waits on the phone joins it.
+ */
+function useOutboxModule(): OutboxModule | null {
+  const [mod, setMod] = useState(outboxModule);
+  useEffect(() => {
+    if (mod) return;
+    let live = true;
+    loading ??= import('./outbox').then(
+      (m) => (outboxModule = m),
+      (e: unknown) => {
+        loading = null;
+        throw e;
+      },
+    );
+    loading.then(
+      (m) => live && setMod(m),
+      () => {
+        /* not loaded (offline before it was ever cached): the board still shows */
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [mod]);
+  return mod;
+}
 
 /**
  * The outbox of the signed-in person in one fair, flushed when it is due, when the phone comes
  * back online and when the board reconnects (`kick` changes).
  */
 export function useOutbox(fairId: number, personId: number | undefined, kick: unknown): Outbox | null {
+  const mod = useOutboxModule();
   const box = useMemo(() => {
-    if (!Number.isFinite(fairId) || personId === undefined) return null;
-    return new Outbox(
+    if (!mod || !Number.isFinite(fairId) || personId === undefined) return null;
+    return new mod.Outbox(
       `gielda.outbox.${fairId}.${personId}`,
-      httpSender(fairId, () => getSession('person')?.token ?? null),
+      mod.httpSender(fairId, () => getSession('person')?.token ?? null),
       localStorage,
     );
-  }, [fairId, personId]);
+  }, [mod, fairId, personId]);
   const [, setTick] = useState(0);
 
   useEffect(() => {

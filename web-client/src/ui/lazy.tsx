@@ -1,12 +1,17 @@
-import type { FunctionComponent } from 'preact';
+import type { FunctionComponent, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { loadMoreStrings } from '../i18n';
 import { Spinner } from './components';
 
 /**
  * Loads a screen group on first use (its own chunk), so a participant's phone on weak Wi-Fi
- * never downloads the organiser's or the big screen's code.
+ * never downloads the organiser's or the big screen's code, and the board draws before the post
+ * form, the contracts or the matches have loaded. `fallback`: what shows meanwhile (a spinner).
  */
-export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>): FunctionComponent<P> {
+export function lazy<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  fallback: () => JSX.Element | null = () => <Spinner />,
+): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | null = null;
   let pending: Promise<FunctionComponent<P>> | null = null;
   return function Lazy(props: P) {
@@ -14,7 +19,8 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
     const [failed, setFailed] = useState(false);
     useEffect(() => {
       if (C) return;
-      pending ??= load().then((c) => (loaded = c));
+      // A lazy screen shows with all its strings (i18n: the first screen's come with the app).
+      pending ??= Promise.all([load(), loadMoreStrings()]).then(([c]) => (loaded = c));
       pending.then(
         (c) => setC(() => c),
         () => {
@@ -32,6 +38,6 @@ export function lazy<P extends object>(load: () => Promise<FunctionComponent<P>>
         </p>
       );
     }
-    return C ? <C {...props} /> : <Spinner />;
+    return C ? <C {...props} /> : fallback();
   };
 }

@@ -1,8 +1,7 @@
 /** A tiny history-API router (the backend serves index.html for every non-/api path). */
 import type { ComponentChildren, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-
-const EVENT = 'gielda:navigate';
+import { NAVIGATE_EVENT as EVENT } from './manifest';
 
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (opts.replace) history.replaceState(null, '', to);
