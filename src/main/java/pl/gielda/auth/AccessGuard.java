@@ -34,11 +34,15 @@ public class AccessGuard {
    */
   private final Pool pool;
 
+  private final BadgeCache badges;
+
   AccessGuard(
+      BadgeCache badges,
       io.vertx.mutiny.core.Vertx vertx,
       @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    this.badges = badges;
     PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
     user.ifPresent(options::setUser);
     password.ifPresent(options::setPassword);
@@ -54,6 +58,25 @@ public class AccessGuard {
 
   public Uni<Caller> inFair(Caller caller, long fairId, Role... allowed) {
     return inFair(pool, caller, fairId, allowed);
+  }
+
+  /**
+   * The same check for a read that every phone repeats after every event: a person's badge
+   * confirmed once is trusted until the fair's log says a badge changed ({@link BadgeCache}).
+   */
+  public Uni<Caller> inFairForRepeatedReads(Caller caller, long fairId, Role... allowed) {
+    if (caller.kind() != Caller.Kind.PERSON
+        || caller.fairId() == null
+        || caller.fairId() != fairId
+        || Arrays.stream(allowed).noneMatch(caller::has)) {
+      return inFair(caller, fairId, allowed);
+    }
+    if (badges.valid(fairId, caller.id(), caller.badgeVersion())) {
+      return Uni.createFrom().item(caller);
+    }
+    long generation = badges.generation(fairId);
+    return inFair(caller, fairId, allowed)
+        .invoke(c -> badges.remember(fairId, c.id(), c.badgeVersion(), generation));
   }
 
   /** The same check on a given connection, e.g. inside a write's own transaction. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import pl.gielda.auth.BadgeCache;
 import pl.gielda.common.config.GieldaConfig;
 
 /**
@@ -38,6 +39,7 @@ public class BoardHub {
   private final Pool pool;
   private final ObjectMapper json;
   private final GieldaConfig config;
+  private final BadgeCache badges;
   private final String reactiveUrl;
   private final java.util.Optional<String> user;
   private final java.util.Optional<String> password;
@@ -49,6 +51,7 @@ public class BoardHub {
   private PgSubscriber subscriber;
 
   BoardHub(
+      BadgeCache badges,
       Vertx vertx,
       Pool pool,
       ObjectMapper json,
@@ -56,6 +59,7 @@ public class BoardHub {
       @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
       @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
       @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
+    this.badges = badges;
     this.user = user;
     this.password = password;
     this.vertx = vertx;
@@ -148,10 +152,14 @@ public class BoardHub {
         id -> {
           FairChannel c =
               new FairChannel(
-                  id, context, pool, json, config.board().replayWindow(), this::advanced);
+                  id, context, pool, json, config.board().replayWindow(), this::advanced, badges);
           return c.init()
               .call(() -> advanceListeners.isEmpty() ? Uni.createFrom().voidItem() : opened(id))
-              .invoke(() -> channels.put(id, c))
+              .invoke(
+                  () -> {
+                    channels.put(id, c);
+                    badges.follow(id);
+                  })
               .replaceWith(c)
               .memoize()
               .until(() -> false)

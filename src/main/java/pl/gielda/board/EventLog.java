@@ -14,6 +14,9 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class EventLog {
 
+  /** Appended when a person's badge changes (roles, reissue); instances forget cached badges. */
+  public static final String BADGE_CHANGED = "person.badgeChanged";
+
   private final ObjectMapper json;
 
   EventLog(ObjectMapper json) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
+import pl.gielda.auth.BadgeCache;
 import pl.gielda.common.db.ConsistentRead;
 import pl.gielda.post.PostDtos.PostView;
 import pl.gielda.post.PostRows;
@@ -51,7 +52,9 @@ final class FairChannel {
       Pool pool,
       ObjectMapper json,
       int ringSize,
-      java.util.function.LongConsumer onAdvance) {
+      java.util.function.LongConsumer onAdvance,
+      BadgeCache badges) {
+    this.badges = badges;
     this.fairId = fairId;
     this.onAdvance = onAdvance;
     this.context = context;
@@ -59,6 +62,8 @@ final class FairChannel {
     this.json = json;
     this.ringSize = ringSize;
   }
+
+  private final BadgeCache badges;
 
   void onContext(Runnable action) {
     context.runOnContext(v -> action.run());
@@ -99,6 +104,10 @@ final class FairChannel {
             rows -> {
               int n = 0;
               for (Row r : rows) {
+                if (EventLog.BADGE_CHANGED.equals(r.getString("type"))) {
+                  // Before anyone is told anything newer: cached badges of the fair are suspect.
+                  badges.changed(fairId);
+                }
                 dispatch(
                     r.getLong("seq"),
                     BoardMessages.event(

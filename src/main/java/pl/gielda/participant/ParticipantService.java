@@ -132,7 +132,9 @@ public class ParticipantService {
               p.roles = Role.join(roles);
               // New roles need a new token: bump the version so the old token stops working.
               p.badgeVersion++;
-              return Organisation.<Organisation>findById(p.entityId).map(e -> view(p, e, true));
+              return badgeChanged(p)
+                  .chain(() -> Organisation.<Organisation>findById(p.entityId))
+                  .map(e -> view(p, e, true));
             });
   }
 
@@ -142,12 +144,18 @@ public class ParticipantService {
     return guard
         .inFair(caller, fairId, Role.ORGANISER, Role.ANIMATOR)
         .chain(() -> requirePerson(fairId, personId))
-        .map(
+        .chain(
             p -> {
               p.badgeToken = Secrets.token();
               p.badgeVersion++;
-              return new BadgeView(p.id, p.badgeToken, links.badge(p.badgeToken));
+              return badgeChanged(p)
+                  .map(seq -> new BadgeView(p.id, p.badgeToken, links.badge(p.badgeToken)));
             });
+  }
+
+  /** Instances that cache valid badges forget them (BadgeCache); no name, only the id. */
+  private Uni<Long> badgeChanged(Person p) {
+    return log.append(p.fairId, EventLog.BADGE_CHANGED, Map.of("personId", p.id));
   }
 
   @WithTransaction

@@ -38,7 +38,7 @@ public class TallyService {
   public Uni<Tallies> live(Caller caller, long fairId, Source source, Long after) {
     boolean fromLog = source == Source.LOG;
     return guard
-        .inFair(
+        .inFairForRepeatedReads(
             caller,
             fairId,
             Role.ORGANISER,
