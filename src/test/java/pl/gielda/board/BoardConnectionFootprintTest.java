@@ -36,6 +36,12 @@ class BoardConnectionFootprintTest {
   }
 
   @Test
+  void eachConnectionsInboundQueueStartsSmall() {
+    // websockets-next sizes every connection's callback queue with Mutiny's small buffer size.
+    assertThat(io.smallrye.mutiny.infrastructure.Infrastructure.getBufferSizeS()).isEqualTo(16);
+  }
+
+  @Test
   void anOpenBoardKeepsNeitherTheTokenNorTheLazyIdentityAndStillWorks() {
     // If a websockets-next upgrade hides these internals, boards still work but every connection
     // keeps its token three times and the lazy identity's pipeline: this test says so.
