@@ -61,7 +61,7 @@ first = held[0] if held else connected
 rss_per = (end["rssKiB"] - before["rssKiB"]) / n
 heap_per = (connected["heapAfterGcKiB"] - before["heapAfterGcKiB"]) / n
 drift = (end["heapAfterGcKiB"] - first["heapAfterGcKiB"]) / first["heapAfterGcKiB"] * 100
-print(json.dumps({k: r[k] for k in ("opened", "openAtEnd", "closedCodes", "posts", "headSeq", "eventsPerClient", "gaps", "duplicates", "missing", "clientsBehindHead", "deliveryMs", "rampS")}))
+print(json.dumps({k: r[k] for k in ("opened", "openAtEnd", "closedCodes", "posts", "headSeq", "drainS", "eventsPerClient", "gaps", "duplicates", "missing", "clientsBehindHead", "deliveryMs", "rampS")}))
 for x in r["samples"]:
     print(f"  {x['label']:>16}: RSS {x.get('rssKiB')} KiB, heap after GC {x.get('heapAfterGcKiB')} KiB, open {x.get('open')}, fds {x.get('fds')}, {x.get('at')}")
 print("  per minute p50/p99 ms: " + ", ".join(f"{m['minute']}: {m['p50']}/{m['p99']}" for m in r["perMinute"]))
