@@ -6,8 +6,10 @@ set -euo pipefail
 PID=$1
 rss=$(awk '/^VmRSS:/ {print $2}' /proc/$PID/status)
 jcmd "$PID" GC.run >/dev/null
-# jstat -gc: S0C S1C S0U S1U EC EU OC OU MC MU … (KiB); used = S0U + S1U + EU + OU, committed = S0C + S1C + EC + OC.
-read -r used committed < <(jstat -gc "$PID" | awk 'NR == 2 {printf "%d %d\n", $3 + $4 + $6 + $8, $1 + $2 + $5 + $7}')
+# jstat -gc: S0C S1C S0U S1U EC EU OC OU MC MU … (KiB). A full G1 collection leaves every live
+# object in old regions, so live = S0U + S1U + OU; eden (EU) is only what was allocated between the
+# collection and jstat, i.e. noise. Committed = S0C + S1C + EC + OC.
+read -r used committed < <(jstat -gc "$PID" | awk 'NR == 2 {printf "%d %d\n", $3 + $4 + $8, $1 + $2 + $5 + $7}')
 rss_after=$(awk '/^VmRSS:/ {print $2}' /proc/$PID/status)
 fds=$(ls /proc/$PID/fd | wc -l)
 HISTO=${2:-}

@@ -35,6 +35,47 @@ class BoardConnectionFootprintTest {
     return mine.get(0);
   }
 
+  @Inject BoardHub hub;
+
+  @Test
+  void manyConnectionsHeldAcrossManyBroadcastsGetEveryEventOnceAndLeaveNothingBehind() {
+    // bench/hold.sh at test size: 40 trimmed connections, 25 broadcasts, every event once, in
+    // order.
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    List<BoardClient> phones =
+        java.util.stream.IntStream.range(0, 40)
+            .mapToObj(i -> BoardClient.connect(base, fair.id(), person.token(), i % 2 == 0))
+            .toList();
+    try {
+      phones.forEach(p -> p.resume(null, 0));
+      long seq = phones.get(0).awaitType("snapshot").get("seq").asLong();
+      for (BoardClient p : phones.subList(1, phones.size())) {
+        assertThat(p.awaitType("snapshot").get("seq").asLong()).isEqualTo(seq);
+      }
+      phones.forEach(p -> p.awaitType("caughtUp"));
+      assertThat(hub.connections(fair.id())).isEqualTo(40);
+      int posts = 25;
+      for (int i = 0; i < posts; i++) {
+        Fixtures.createPost(fair.id(), person.token(), Fixtures.offer("Sala " + i));
+      }
+      List<Long> expected =
+          java.util.stream.LongStream.rangeClosed(seq + 1, seq + posts).boxed().toList();
+      for (BoardClient p : phones) {
+        List<Long> got =
+            java.util.stream.IntStream.range(0, posts)
+                .mapToObj(i -> p.awaitType("event").get("seq").asLong())
+                .toList();
+        assertThat(got).isEqualTo(expected);
+        assertThat(p.closeCode).isNotDone();
+      }
+    } finally {
+      phones.forEach(BoardClient::close);
+    }
+    // Closed connections leave the fair's channel: nothing per connection stays behind.
+    org.awaitility.Awaitility.await().until(() -> hub.connections(fair.id()) == 0);
+  }
+
   @Test
   void eachConnectionsInboundQueueStartsSmall() {
     // websockets-next sizes every connection's callback queue with Mutiny's small buffer size.
