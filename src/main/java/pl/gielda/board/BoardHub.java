@@ -69,6 +69,21 @@ public class BoardHub {
     this.reactiveUrl = reactiveUrl;
   }
 
+  /**
+   * Mutiny's "small" buffer size, 256 by default. websockets-next gives every connection a queue of
+   * its inbound callbacks ({@code ConcurrencyLimiter}) whose first chunk has this many slots: about
+   * 1 KiB per connection, for a queue that holds one or two messages. 16 is Mutiny's minimum; the
+   * few {@code Multi} pipelines of this app (roster import, chain export) only see smaller prefetch
+   * batches. An explicit -Dmutiny.buffer-size.s wins.
+   */
+  static final String MUTINY_BUFFER_SIZE = "mutiny.buffer-size.s";
+
+  static {
+    if (System.getProperty(MUTINY_BUFFER_SIZE) == null) {
+      System.setProperty(MUTINY_BUFFER_SIZE, "16");
+    }
+  }
+
   void start(@Observes StartupEvent event, MeterRegistry metrics) {
     // A context of its own: every channel's state is changed only on it.
     context = vertx.getOrCreateContext();

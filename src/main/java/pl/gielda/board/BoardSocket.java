@@ -60,6 +60,8 @@ public class BoardSocket {
       return refuse(connection, "NOT_FOUND", "No such fair");
     }
     Caller caller = CurrentCaller.fromToken((JsonWebToken) identity.getPrincipal());
+    // The identity is resolved: the upgrade request's lazy identity and token copies can go.
+    UpgradeLeftovers.trim(connection);
     // Callbacks of a connection run on its event loop: remember it for broadcasts.
     io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
     return guard
