@@ -57,6 +57,7 @@ print(f"storm: {s.get('clients')} phones, {s.get('missed')} missed events, recon
       f"caught up p50 {c.get('p50')} / p99 {c.get('p99')} / max {c.get('max')} ms; "
       f"≤10 s {s.get('caughtUpWithin10s')} %, ≤30 s {s.get('caughtUpWithin30s')} %; "
       f"(open p99 {s.get('openMs', {}).get('p99')}, open → caught up p99 {s.get('openToCaughtUpMs', {}).get('p99')}); "
+      f"CPU ms server {s.get('cpuDuringStorm', {}).get('serverMs')} / client {s.get('cpuDuringStorm', {}).get('clientMs')} in {s.get('cpuDuringStorm', {}).get('wallMs')} ms; "
       f"storm posts p50 {s.get('stormPostMs', {}).get('p50')} / p99 {s.get('stormPostMs', {}).get('p99')} ms; "
       f"gaps {s.get('gaps')}, dups {s.get('duplicates')}, not at head {s.get('phonesNotAtHead')}; "
       f"correct {s.get('correct')}; targets {s.get('targets')}")

@@ -16,6 +16,7 @@
 // Exit 0 = correct (no gaps, no duplicates, everyone complete, expected close codes), 1 = not.
 
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -247,9 +248,32 @@ async function head(cfg) {
   return { seq: p.last, epoch: p.epoch };
 }
 
+/** CPU time (user + system) of a process in ms, from /proc/PID/stat. */
+function procCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function vmRssKiB(pid) {
   try {
     return Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Live heap after a full GC (jcmd GC.run, then GC.heap_info), KiB; null without jcmd. */
+function heapAfterGcKiB(pid) {
+  try {
+    execFileSync('jcmd', [String(pid), 'GC.run'], { timeout: 60000 });
+    const info = execFileSync('jcmd', [String(pid), 'GC.heap_info'], { timeout: 60000 }).toString();
+    const m = /used (\d+)K/.exec(info);
+    return m ? Number(m[1]) : null;
   } catch {
     return null;
   }
@@ -284,6 +308,7 @@ async function storm(cfg, log) {
   const eld = monitorEventLoopDelay({ resolution: 10 });
   eld.enable();
   const t0 = now();
+  const cpu0 = { server: cfg.pid ? procCpuMs(cfg.pid) : null, client: process.cpuUsage() };
   const reconnectAt = new Float64Array(cfg.clients);
   const stormPosts = [];
   for (let k = 0; k < cfg.stormPosts; k++) {
@@ -324,6 +349,12 @@ async function storm(cfg, log) {
     }
     return all;
   }, cfg.catchUpTimeoutMs);
+  const stormWallMs = now() - t0;
+  const cpu = {
+    wallMs: round(stormWallMs),
+    serverMs: cfg.pid ? procCpuMs(cfg.pid) - cpu0.server : null,
+    clientMs: round((() => { const c = process.cpuUsage(cpu0.client); return (c.user + c.system) / 1000; })()),
+  };
   const stormResults = await Promise.all(stormPosts);
   eld.disable();
   log('checking every phone against the final log head');
@@ -363,6 +394,8 @@ async function storm(cfg, log) {
     closeCodes: countCodes(phones),
     phoneErrors: countErrors(phones),
     clientEventLoopDelayMs: { p99: round(eld.percentile(99) / 1e6), max: round(eld.max / 1e6) },
+    // CPU used from the first reconnect until every phone was caught up (100 % of one core = wallMs).
+    cpuDuringStorm: cpu,
     serverRssKiB: cfg.pid ? vmRssKiB(cfg.pid) : null,
   };
   summary.correct = done && bad.length === 0 && summary.stormPostsOk === cfg.stormPosts;
@@ -407,8 +440,9 @@ async function slow(cfg, log) {
   if (!(await until(() => phones.every((p) => p.caughtUpAt !== null), 120000))) {
     throw new Error(`${phones.filter((p) => p.caughtUpAt === null).length} phones never caught up`);
   }
-  const rssBefore = cfg.pid ? vmRssKiB(cfg.pid) : null;
   const start = await head(cfg);
+  const heapBefore = cfg.pid ? heapAfterGcKiB(cfg.pid) : null;
+  const rssBefore = cfg.pid ? vmRssKiB(cfg.pid) : null;
 
   // The flooder: a phone that sends --flood-rate messages a second; cut off, it comes back.
   const flooder = new Phone(-2, { ...cfg, pauseOnCaughtUp: null });
@@ -444,6 +478,8 @@ async function slow(cfg, log) {
   await until(() => readers.every((p) => p.last === final.seq), cfg.drainMs);
   eld.disable();
   const rssEnd = cfg.pid ? vmRssKiB(cfg.pid) : null;
+  // Still connected: the slow readers' unsent messages, if the server kept any, are in here.
+  const heapEnd = cfg.pid ? heapAfterGcKiB(cfg.pid) : null;
 
   const slowPhones = phones.filter(isSlow);
   // A never-reading phone's close frame sits behind what it did not read: read it all now.
@@ -477,6 +513,7 @@ async function slow(cfg, log) {
     flooderCloseCodes: countCodes([flooder]),
     flooderErrors: countErrors([flooder]),
     serverRssKiB: { beforePosts: rssBefore, end: rssEnd },
+    serverHeapAfterGcKiB: { beforePosts: heapBefore, end: heapEnd },
     clientEventLoopDelayMs: { p99: round(eld.percentile(99) / 1e6), max: round(eld.max / 1e6) },
   };
   const flooderOk =
