@@ -30,8 +30,7 @@ final class FairChannel {
   private static final Logger LOG = Logger.getLogger(FairChannel.class);
   private static final int FETCH_LIMIT = 1000;
 
-  /** An event's message and its UTF-8 bytes, encoded once for every connection that gets it. */
-  private record Encoded(long seq, String text, io.netty.buffer.ByteBuf bytes) {}
+  private record Encoded(long seq, String text) {}
 
   final long fairId;
   private final Context context;
@@ -130,13 +129,13 @@ final class FairChannel {
       return;
     }
     dispatched = seq;
-    io.netty.buffer.ByteBuf encoded = RawSocket.encode(text);
-    ring.addLast(new Encoded(seq, text, encoded));
+    ring.addLast(new Encoded(seq, text));
     while (ring.size() > ringSize) {
       ring.removeFirst();
     }
     // One task per event loop writes to that loop's connections: a cross-thread handoff per
     // connection costs more than the write itself at thousands of connections.
+    io.netty.buffer.ByteBuf encoded = RawSocket.encode(text);
     Map<io.netty.channel.EventLoop, List<BoardSubscriber>> byLoop =
         new java.util.IdentityHashMap<>();
     Iterator<BoardSubscriber> it = subscribers.iterator();
@@ -208,30 +207,14 @@ final class FairChannel {
       replayFromLog(s, s.lastSent);
       return;
     }
-    List<Encoded> missed = new ArrayList<>();
     for (Encoded e : ring) {
       if (e.seq() == s.lastSent + 1) {
-        missed.add(e);
+        s.send(e.text());
         s.lastSent = e.seq();
       }
     }
     s.live = true;
-    String caughtUp = BoardMessages.caughtUp(s.lastSent);
-    if (s.loop == null) {
-      missed.forEach(e -> sendSafely(s, e.text(), e.bytes()));
-      s.send(caughtUp);
-      return;
-    }
-    // The catch-up is written by one task on the connection's own event loop, from the bytes
-    // encoded once per event: when thousands of phones resume at once (the hall's Wi-Fi comes
-    // back), this context only hands out tasks, and the writes spread over the event loops instead
-    // of one cross-thread send per message, each encoding the text again. Live events dispatched
-    // after this are queued to the same loop behind it, so the order holds.
-    s.loop.execute(
-        () -> {
-          missed.forEach(e -> sendSafely(s, e.text(), e.bytes()));
-          s.send(caughtUp);
-        });
+    s.send(BoardMessages.caughtUp(s.lastSent));
   }
 
   private void replayFromLog(BoardSubscriber s, long after) {
