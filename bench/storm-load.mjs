@@ -426,8 +426,9 @@ function countErrors(phones) {
 // ---------------------------------------------------------------- slow readers and a flooder
 
 async function slow(cfg, log) {
-  const everyNth = Math.round(100 / cfg.slowPct);
-  const isSlow = (p) => p.id % everyNth === everyNth - 1;
+  // SLOW_PCT=0 FLOOD_RATE=0: the same run without slow readers or flooder, for comparison.
+  const everyNth = cfg.slowPct > 0 ? Math.round(100 / cfg.slowPct) : 0;
+  const isSlow = (p) => everyNth > 0 && p.id % everyNth === everyNth - 1;
   cfg.pauseOnCaughtUp = isSlow;
   const phones = Array.from({ length: cfg.clients }, (_, i) => new Phone(i, cfg));
   const delays = [];
@@ -517,6 +518,7 @@ async function slow(cfg, log) {
     clientEventLoopDelayMs: { p99: round(eld.percentile(99) / 1e6), max: round(eld.max / 1e6) },
   };
   const flooderOk =
+    cfg.floodRate === 0 ||
     flooder.closeCodes.length > 0 && flooder.closeCodes.every((c) => c === 1008) &&
     (flooder.errors.filter((e) => e === 'TOO_MANY_MESSAGES').length === flooder.closeCodes.length);
   // Every slow reader is either cut off with 1013 (it resumes later) or, if the run was too short
