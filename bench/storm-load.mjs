@@ -9,6 +9,8 @@
 //                  (socket paused: the TCP windows fill); one flooder sends --flood-rate messages a
 //                  second (reconnecting after each cut-off); --posts posts at --interval-ms. Reading
 //                  phones: commit → delivery from each event's commit stamp ("at").
+//   --batched-catch-up true|false : resume with "batch": true, as the web client does (default
+//                  true): missed events come as one "events" message; false: one message each.
 //
 // A phone checks every event: seq == last + 1, else a gap (seq > last + 1) or a duplicate
 // (seq <= last). At the end a fresh connection's snapshot gives the log head, and every phone
@@ -110,6 +112,8 @@ class Poster {
 // ---------------------------------------------------------------- a phone
 
 const EVENT_PREFIX = Buffer.from('{"type":"event","seq":');
+const EVENTS_PREFIX = Buffer.from('{"type":"events","events":[');
+const EVENT_IN_BATCH = /\{"type":"event","seq":(\d+),"at":(\d+)/g;
 
 class Phone {
   constructor(id, cfg) {
@@ -147,7 +151,8 @@ class Phone {
       ws.on('open', () => {
         opened = true;
         this.openAt = now();
-        ws.send(JSON.stringify({ type: 'resume', epoch: this.epoch, after: this.last ?? 0 }));
+        // As the web client does: missed events may come as one "events" message.
+        ws.send(JSON.stringify({ type: 'resume', epoch: this.epoch, after: this.last ?? 0, batch: this.cfg.batchedCatchUp }));
         resolve(true);
       });
       ws.on('message', (data) => this.onMessage(data, now()));
@@ -183,6 +188,12 @@ class Phone {
         return;
       }
       this.event(Number(m[1]), Number(m[2]), t);
+      return;
+    }
+    if (data.length > EVENTS_PREFIX.length && data.compare(EVENTS_PREFIX, 0, EVENTS_PREFIX.length, 0, EVENTS_PREFIX.length) === 0) {
+      // A catch-up as one message: each element starts with the same fixed prefix as an event.
+      // A payload cannot contain that text unescaped (quotes inside strings are escaped).
+      for (const m of data.toString('latin1').matchAll(EVENT_IN_BATCH)) this.event(Number(m[1]), Number(m[2]), t);
       return;
     }
     let msg;
@@ -548,6 +559,7 @@ async function main() {
     poster: a.poster,
     clients: Number(a.clients ?? 1000),
     batch: Number(a.batch ?? 250),
+    batchedCatchUp: (a['batched-catch-up'] ?? 'true') === 'true',
     missed: Number(a.missed ?? 200),
     spreadMs: Number(a['spread-ms'] ?? 5000),
     stormPosts: Number(a['storm-posts'] ?? 20),

@@ -8,6 +8,7 @@ import {
   serialize,
   tickOf,
   visiblePosts,
+  type EventMessage,
   type ServerMessage,
 } from './protocol';
 
@@ -39,7 +40,7 @@ const snapshot: ServerMessage = {
   counters: { people: 3, entities: 2, offers: 1, requests: 1, contracts: 0 },
 };
 
-const ev = (seq: number, event: Record<string, unknown>): ServerMessage => ({
+const ev = (seq: number, event: Record<string, unknown>): EventMessage => ({
   type: 'event',
   fairId: 1,
   seq,
@@ -67,7 +68,7 @@ describe('board reducer', () => {
   it('asks to resume once on a gap', () => {
     const s = reduce(initialState(), snapshot).state;
     const gap = reduce(s, ev(8, { kind: 'post.created', post: post(4) }));
-    expect(gap.send).toEqual({ type: 'resume', epoch: 'e1', after: 5 });
+    expect(gap.send).toEqual({ type: 'resume', epoch: 'e1', after: 5, batch: true });
     expect(gap.state.seq).toBe(5);
     const gap2 = reduce(gap.state, ev(9, { kind: 'post.created', post: post(5) }));
     expect(gap2.send).toBeUndefined();
@@ -75,6 +76,34 @@ describe('board reducer', () => {
     expect(replay.state.seq).toBe(6);
     expect(replay.state.resyncing).toBe(false);
     expect(visiblePosts(replay.state, 'OFFER')).toEqual([]);
+  });
+
+  it('applies a batched catch-up event by event, skipping what it already has', () => {
+    const s = reduce(initialState(), snapshot).state;
+    const { state, send } = reduce(s, {
+      type: 'events',
+      events: [
+        ev(5, { kind: 'post.created', post: post(9) }),
+        ev(6, { kind: 'post.created', post: post(3) }),
+        ev(7, { kind: 'post.withdrawn', postId: 1 }),
+      ],
+    });
+    expect(send).toBeUndefined();
+    expect(state.seq).toBe(7);
+    expect(visiblePosts(state, 'OFFER').map((p) => p.id)).toEqual([3]);
+  });
+
+  it('resumes from what it applied when a batch has a gap', () => {
+    const s = reduce(initialState(), snapshot).state;
+    const { state, send } = reduce(s, {
+      type: 'events',
+      events: [
+        ev(6, { kind: 'post.created', post: post(3) }),
+        ev(8, { kind: 'post.created', post: post(4) }),
+      ],
+    });
+    expect(state.seq).toBe(6);
+    expect(send).toEqual({ type: 'resume', epoch: 'e1', after: 6, batch: true });
   });
 
   it('hides hidden posts and tracks the phase and counters', () => {
@@ -112,7 +141,7 @@ describe('board counters and storage', () => {
     let s = reduce(initialState(), snapshot).state;
     s = reduce(s, ev(6, { kind: 'post.created', post: post(3) })).state;
     const back = deserialize(serialize(s))!;
-    expect(resumeMessage(back)).toEqual({ type: 'resume', epoch: 'e1', after: 6 });
+    expect(resumeMessage(back)).toEqual({ type: 'resume', epoch: 'e1', after: 6, batch: true });
     expect(visiblePosts(back, 'OFFER').map((p) => p.id)).toEqual([3, 1]);
     expect(back.counters).toEqual(s.counters);
     expect(deserialize('{"v":2}')).toBeNull();

@@ -18,12 +18,22 @@ export interface Counters {
 
 export type Epoch = string | number | null;
 
-export type ClientMessage = { type: 'resume'; epoch: Epoch; after: number } | { type: 'ping' };
+export type ClientMessage =
+  { type: 'resume'; epoch: Epoch; after: number; batch?: boolean } | { type: 'ping' };
 
 export interface BoardEvent {
   kind: string;
   [key: string]: unknown;
 }
+
+export type EventMessage = {
+  type: 'event';
+  fairId: number;
+  seq: number;
+  epoch?: Epoch;
+  at?: number;
+  event: BoardEvent;
+};
 
 export type ServerMessage =
   | {
@@ -37,7 +47,9 @@ export type ServerMessage =
       /** The newest contract.registered events up to `seq`, newest first. */
       registered?: { seq: number; event: BoardEvent }[];
     }
-  | { type: 'event'; fairId: number; seq: number; epoch?: Epoch; at?: number; event: BoardEvent }
+  | EventMessage
+  /** What a resume missed, as one message (asked for with `batch: true`). */
+  | { type: 'events'; events: EventMessage[] }
   | { type: 'caughtUp'; seq: number }
   | { type: 'pong' }
   | { type: 'error'; code: string; message?: string }
@@ -141,7 +153,9 @@ export function family(kind: string): string {
 }
 
 export function resumeMessage(s: BoardState): ClientMessage {
-  return { type: 'resume', epoch: s.epoch, after: s.seq };
+  // batch: after the hall's Wi-Fi comes back, thousands of phones resume at once; one message per
+  // phone instead of one per missed event.
+  return { type: 'resume', epoch: s.epoch, after: s.seq, batch: true };
 }
 
 function isPost(v: unknown): v is Post {
@@ -278,6 +292,15 @@ export function reduce(s: BoardState, msg: ServerMessage): { state: BoardState; 
       const recent =
         f === 'post' ? s.recent : [...s.recent, { seq: msg.seq, event: msg.event }].slice(-RECENT_KEPT);
       return { state: { ...applied, seq: msg.seq, resyncing: false, ticks, registered, recent } };
+    }
+    case 'events': {
+      let state = s;
+      for (const m of Array.isArray(msg.events) ? msg.events : []) {
+        const r = reduce(state, m);
+        state = r.state;
+        if (r.send) return r; // a gap: resume again from what is applied
+      }
+      return { state };
     }
     case 'caughtUp':
       return { state: { ...s, caughtUp: true, resyncing: false } };

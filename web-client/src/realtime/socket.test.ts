@@ -76,7 +76,7 @@ describe('board socket', () => {
       encodeURI('quarkus-http-upgrade#Authorization#Bearer jwt'),
     ]);
     first.open();
-    expect(first.sent).toEqual([{ type: 'resume', epoch: null, after: 0 }]);
+    expect(first.sent).toEqual([{ type: 'resume', epoch: null, after: 0, batch: true }]);
     first.receive(snapshot);
     first.receive({ type: 'event', seq: 11, event: { kind: 'person.joined', personId: 1 } });
     expect(statuses.at(-1)).toBe('live');
@@ -86,7 +86,7 @@ describe('board socket', () => {
     vi.advanceTimersByTime(5_000); // the backoff, not the handshake timeout
     const second = sockets[1]!;
     second.open();
-    expect(second.sent).toEqual([{ type: 'resume', epoch: 2, after: 11 }]);
+    expect(second.sent).toEqual([{ type: 'resume', epoch: 2, after: 11, batch: true }]);
     expect(statuses.at(-1)).toBe('reconnecting');
     second.receive({ type: 'caughtUp', seq: 11 });
     expect(statuses.at(-1)).toBe('live');
@@ -107,7 +107,7 @@ describe('board socket', () => {
     s.open();
     s.receive(snapshot);
     s.receive({ type: 'event', seq: 12, event: { kind: 'fair.phase', phase: 'LIVE' } });
-    expect(s.sent.at(-1)).toEqual({ type: 'resume', epoch: 2, after: 10 });
+    expect(s.sent.at(-1)).toEqual({ type: 'resume', epoch: 2, after: 10, batch: true });
   });
 
   it('calls a silent connection dead within 25 s (uplink lost, browser still online) and resumes', () => {
@@ -126,7 +126,7 @@ describe('board socket', () => {
     vi.advanceTimersByTime(2_000);
     const next = sockets[1]!;
     next.open();
-    expect(next.sent).toEqual([{ type: 'resume', epoch: 2, after: 10 }]);
+    expect(next.sent).toEqual([{ type: 'resume', epoch: 2, after: 10, batch: true }]);
   });
 
   it('stays live on a quiet board while pongs come back', () => {

@@ -32,6 +32,14 @@ final class BoardMessages {
         + "}";
   }
 
+  /**
+   * Several events in one message, for clients that said {@code "batch": true} on resume: {@code
+   * {"type":"events","events":[event, …]}}, each element exactly an {@link #event} message.
+   */
+  static String events(java.util.List<String> eventMessages) {
+    return "{\"type\":\"events\",\"events\":[" + String.join(",", eventMessages) + "]}";
+  }
+
   static String caughtUp(long seq) {
     return "{\"type\":\"caughtUp\",\"seq\":" + seq + "}";
   }

@@ -25,7 +25,8 @@ import pl.gielda.common.error.ApiException;
 /**
  * The live board of a fair. The token comes with the upgrade request (browsers offer it as a
  * subprotocol); the client then says {"type":"resume","epoch":E,"after":N} and gets what it missed,
- * followed by the live stream. Every message carries the log's sequence number.
+ * followed by the live stream. Every message carries the log's sequence number. With {@code
+ * "batch":true} in the resume, what it missed comes as one {"type":"events","events":[…]} message.
  */
 @Authenticated
 @WebSocket(path = "/ws/fairs/{fairId}/board")
@@ -127,7 +128,10 @@ public class BoardSocket {
           return reply(s, "BAD_MESSAGE", "resume needs after ≥ 0 and epoch (number or null)");
         }
         Integer e = epoch.isNumber() ? epoch.asInt() : null;
-        return hub.channel(s.fairId).invoke(c -> c.resume(s, e, after.asLong())).replaceWithVoid();
+        boolean batch = msg.path("batch").asBoolean(false);
+        return hub.channel(s.fairId)
+            .invoke(c -> c.resume(s, e, after.asLong(), batch))
+            .replaceWithVoid();
       }
       case "ping" -> {
         s.send(BoardMessages.pong());

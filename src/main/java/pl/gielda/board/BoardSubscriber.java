@@ -46,6 +46,10 @@ final class BoardSubscriber {
   long lastSent = -1;
 
   boolean live;
+
+  /** It takes missed events as one {@code events} message (it said so on resume). */
+  boolean batch;
+
   volatile boolean closed;
 
   BoardSubscriber(

@@ -193,10 +193,11 @@ final class FairChannel {
   }
 
   /** A connection said which epoch and number it has; replay what it missed, then stream live. */
-  void resume(BoardSubscriber s, Integer clientEpoch, long after) {
+  void resume(BoardSubscriber s, Integer clientEpoch, long after, boolean batch) {
     onContext(
         () -> {
           subscribers.add(s);
+          s.batch = batch;
           s.live = false;
           s.lastSent = -1;
           boolean fresh = clientEpoch == null || clientEpoch != epoch || after <= 0;
@@ -216,15 +217,49 @@ final class FairChannel {
       replayFromLog(s, s.lastSent);
       return;
     }
-    for (Encoded e : ring) {
-      if (e.seq() == s.lastSent + 1) {
-        s.send(e.text());
-        s.lastSent = e.seq();
+    if (s.batch && dispatched - s.lastSent >= 2) {
+      Batch b = batchAfter(s.lastSent);
+      s.send(b.text(), b.encoded());
+      s.lastSent = b.to();
+    } else {
+      for (Encoded e : ring) {
+        if (e.seq() == s.lastSent + 1) {
+          s.send(e.text());
+          s.lastSent = e.seq();
+        }
       }
     }
     s.live = true;
     s.send(BoardMessages.caughtUp(s.lastSent));
   }
+
+  /**
+   * What a phone that resumes after {@code after} misses from the ring, as one message. After a
+   * storm (the hall's Wi-Fi back) thousands of phones resume from the same number: they share one
+   * message, encoded once, instead of one send per missed event each (measured: 10,000 phones
+   * missing 200 events queued two million sends on this context).
+   */
+  private Batch batchAfter(long after) {
+    Batch last = lastBatch;
+    if (last != null && last.after() == after && last.to() == dispatched) {
+      return last;
+    }
+    List<String> texts = new ArrayList<>();
+    long to = after;
+    for (Encoded e : ring) {
+      if (e.seq() == to + 1) {
+        texts.add(e.text());
+        to = e.seq();
+      }
+    }
+    String text = BoardMessages.events(texts);
+    lastBatch = new Batch(after, to, text, RawSocket.encode(text));
+    return lastBatch;
+  }
+
+  private record Batch(long after, long to, String text, io.netty.buffer.ByteBuf encoded) {}
+
+  private Batch lastBatch;
 
   private void replayFromLog(BoardSubscriber s, long after) {
     pool.preparedQuery(
@@ -236,10 +271,11 @@ final class FairChannel {
                 onContext(
                     () -> {
                       long last = after;
+                      List<String> texts = new ArrayList<>();
                       for (Row r : rows) {
                         long seq = r.getLong("seq");
                         if (seq == last + 1) {
-                          s.send(
+                          texts.add(
                               BoardMessages.event(
                                   seq,
                                   r.getString("type"),
@@ -247,6 +283,11 @@ final class FairChannel {
                                   r.getOffsetDateTime("created_at")));
                           last = seq;
                         }
+                      }
+                      if (s.batch && texts.size() >= 2) {
+                        s.send(BoardMessages.events(texts));
+                      } else {
+                        texts.forEach(s::send);
                       }
                       goLive(s, last);
                     }),

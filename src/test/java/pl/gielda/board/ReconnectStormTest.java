@@ -90,8 +90,11 @@ class ReconnectStormTest {
                   i ->
                       CompletableFuture.supplyAsync(
                           () ->
-                              BoardClient.connect(base, fair.id(), person.token())
-                                  .resume(held.get(i).epoch(), held.get(i).seq()),
+                              i % 2 == 0
+                                  ? BoardClient.connect(base, fair.id(), person.token())
+                                      .resume(held.get(i).epoch(), held.get(i).seq())
+                                  : BoardClient.connect(base, fair.id(), person.token())
+                                      .resumeBatched(held.get(i).epoch(), held.get(i).seq()),
                           pool))
               .toList();
       CompletableFuture<Void> posting =
@@ -108,6 +111,7 @@ class ReconnectStormTest {
       }
       posting.get(60, TimeUnit.SECONDS);
 
+      int batches = 0;
       for (int i = 0; i < PHONES; i++) {
         BoardClient phone = again.get(i);
         long from = held.get(i).seq();
@@ -119,6 +123,12 @@ class ReconnectStormTest {
           JsonNode m = phone.await(x -> true);
           switch (m.path("type").asText()) {
             case "event" -> seqs.add(m.get("seq").asLong());
+            case "events" -> {
+              assertThat(i % 2).as("only phones that asked get batches").isEqualTo(1);
+              assertThat(caughtUp).as("a batch is the catch-up").isFalse();
+              m.get("events").forEach(e -> seqs.add(e.get("seq").asLong()));
+              batches++;
+            }
             case "caughtUp" -> {
               assertThat(caughtUp).as("one caughtUp per resume").isFalse();
               assertThat(m.get("seq").asLong())
@@ -132,6 +142,8 @@ class ReconnectStormTest {
         }
         assertThat(seqs).containsExactlyElementsOf(expected);
       }
+      // Every phone that asked for batches missed dozens of events: each got them as one message.
+      assertThat(batches).isEqualTo(PHONES / 2);
     } finally {
       again.forEach(BoardClient::close);
       pool.shutdownNow();

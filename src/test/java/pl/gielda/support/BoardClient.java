@@ -60,6 +60,12 @@ public final class BoardClient implements WebSocket.Listener, AutoCloseable {
     return send("{\"type\":\"resume\",\"epoch\":" + epoch + ",\"after\":" + after + "}");
   }
 
+  /** A resume as the web client sends it: missed events may come as one "events" message. */
+  public BoardClient resumeBatched(Integer epoch, long after) {
+    return send(
+        "{\"type\":\"resume\",\"epoch\":" + epoch + ",\"after\":" + after + ",\"batch\":true}");
+  }
+
   /** Waits (bounded) for the next message that matches; earlier non-matching ones are dropped. */
   public JsonNode await(Predicate<JsonNode> matching) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -90,6 +96,9 @@ public final class BoardClient implements WebSocket.Listener, AutoCloseable {
       }
       if (m.path("type").asText().equals("event")) {
         events.add(m);
+      }
+      if (m.path("type").asText().equals("events")) {
+        m.path("events").forEach(events::add);
       }
     }
   }
