@@ -33,6 +33,7 @@ public class NotaryResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final ContractRegistration registration;
+  private final OnePerFair registrations = new OnePerFair();
 
   NotaryResource(
       NotaryService notary,
@@ -62,14 +63,17 @@ public class NotaryResource {
       @Valid RegisterInput input) {
     String justification = input == null ? null : input.justification();
     Caller who = caller.get();
-    return idempotency.runInTransaction(
-        who,
-        key,
-        "contract-register:" + contractId,
-        input,
-        ContractView.class,
-        200,
-        tx -> registration.register(tx, who, fairId, contractId, justification));
+    return registrations.run(
+        fairId,
+        () ->
+            idempotency.runInTransaction(
+                who,
+                key,
+                "contract-register:" + contractId,
+                input,
+                ContractView.class,
+                200,
+                tx -> registration.register(tx, who, fairId, contractId, justification)));
   }
 
   @POST
