@@ -23,3 +23,19 @@ live_fair() {
     if [ "$who" = Poster ]; then POSTER=$token; else VIEWER=$token; fi
   done
 }
+
+# start_app PORT LOG [JAVA_ARGS...]: the packaged app ($JAR, default target/quarkus-app/quarkus-run.jar)
+# on an embedded PostgreSQL of its own (fresh data folder) with the bench organiser; sets APP (its
+# pid), DATA and A (the API's URL) and stops it when the script exits. APP_JAVA_OPTS: JVM options.
+start_app() {
+  local port=$1 log=$2
+  shift 2
+  DATA=$(mktemp -d)
+  GIELDA_DATA_DIR=$DATA PORT=$port GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
+    GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
+    java ${APP_JAVA_OPTS:-} "$@" -jar "${JAR:-target/quarkus-app/quarkus-run.jar}" >"$log" 2>&1 &
+  APP=$!
+  trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
+  wait_up "http://127.0.0.1:$port/q/health/ready"
+  A=http://127.0.0.1:$port/api
+}

@@ -23,14 +23,7 @@ JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 WARMUP_PHONES=${WARMUP_PHONES:-$((PHONES < 2000 ? PHONES : 2000))}
 ulimit -n 20000
 . bench/lib.sh
-DATA=$(mktemp -d)
-GIELDA_DATA_DIR=$DATA PORT=$PORT GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
-  GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
-  java ${APP_JAVA_OPTS:-} -jar "$JAR" >"$OUT/storm-app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-wait_up "http://127.0.0.1:$PORT/q/health/ready"
-A=http://127.0.0.1:$PORT/api
+start_app "$PORT" "$OUT/storm-app.log"
 live_fair "$A"
 run() {
   node bench/storm-load.mjs --mode storm --clients "$1" --missed "$MISSED" --spread-ms "$SPREAD_MS" \

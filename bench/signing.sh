@@ -11,13 +11,7 @@ OUT=target/bench
 mkdir -p "$OUT"
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
 . bench/lib.sh
-DATA=$(mktemp -d)
-PORT=8097 GIELDA_DATA_DIR=$DATA GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
-  GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
-  java ${APP_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/signing-app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-wait_up http://127.0.0.1:8097/q/health/ready
+start_app 8097 "$OUT/signing-app.log"
 POSTMASTER=$(pgrep -f "postgres.*$DATA" | head -1)
 echo "app pid $APP, postgres pid $POSTMASTER, load: $(cut -d' ' -f1-3 /proc/loadavg)"
 GIELDA_BENCH_PIDS="$APP $POSTMASTER" GIELDA_BENCH_EMAIL=bench@bench.local \

@@ -28,16 +28,9 @@ JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
 WARMUP_PHONES=${WARMUP_PHONES:-$((PHONES < 2000 ? PHONES : 2000))}
 ulimit -n 20000
 . bench/lib.sh
-DATA=$(mktemp -d)
 EXTRA=()
 [ -n "${MAX_PENDING:-}" ] && EXTRA+=("-Dgielda.board.max-pending-per-connection=$MAX_PENDING")
-GIELDA_DATA_DIR=$DATA PORT=$PORT GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
-  GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
-  java ${APP_JAVA_OPTS:-} "${EXTRA[@]}" -jar "$JAR" >"$OUT/slow-app.log" 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$DATA"' EXIT
-wait_up "http://127.0.0.1:$PORT/q/health/ready"
-A=http://127.0.0.1:$PORT/api
+start_app "$PORT" "$OUT/slow-app.log" "${EXTRA[@]}"
 live_fair "$A"
 run() {
   node bench/storm-load.mjs --mode slow --clients "$1" --posts "$2" --interval-ms "$INTERVAL_MS" \
