@@ -39,3 +39,13 @@ start_app() {
   wait_up "http://127.0.0.1:$port/q/health/ready"
   A=http://127.0.0.1:$port/api
 }
+
+# phones_bench_ready (needs PHONES): the load client's packages, the packaged app ($JAR, built if
+# missing), WARMUP_PHONES (default min(PHONES, 2000)) and enough file descriptors for the sockets.
+phones_bench_ready() {
+  (cd bench && npm ci --silent --no-audit --no-fund)
+  JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
+  [ -f "$JAR" ] || ./mvnw -q -o -DskipWebClient=true -DskipTests package
+  WARMUP_PHONES=${WARMUP_PHONES:-$((PHONES < 2000 ? PHONES : 2000))}
+  ulimit -n 20000
+}

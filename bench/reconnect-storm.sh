@@ -17,12 +17,8 @@ STORM_POSTS=${4:-20}
 PORT=${5:-8331}
 OUT=target/bench
 mkdir -p "$OUT"
-(cd bench && npm ci --silent --no-audit --no-fund)
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-[ -f "$JAR" ] || ./mvnw -q -o -DskipWebClient=true -DskipTests package
-WARMUP_PHONES=${WARMUP_PHONES:-$((PHONES < 2000 ? PHONES : 2000))}
-ulimit -n 20000
 . bench/lib.sh
+phones_bench_ready
 start_app "$PORT" "$OUT/storm-app.log"
 live_fair "$A"
 run() {

@@ -22,12 +22,8 @@ SLOW_PCT=${SLOW_PCT:-5}
 FLOOD_RATE=${FLOOD_RATE:-1000}
 OUT=target/bench
 mkdir -p "$OUT"
-(cd bench && npm ci --silent --no-audit --no-fund)
-JAR=${JAR:-target/quarkus-app/quarkus-run.jar}
-[ -f "$JAR" ] || ./mvnw -q -o -DskipWebClient=true -DskipTests package
-WARMUP_PHONES=${WARMUP_PHONES:-$((PHONES < 2000 ? PHONES : 2000))}
-ulimit -n 20000
 . bench/lib.sh
+phones_bench_ready
 EXTRA=()
 [ -n "${MAX_PENDING:-}" ] && EXTRA+=("-Dgielda.board.max-pending-per-connection=$MAX_PENDING")
 start_app "$PORT" "$OUT/slow-app.log" "${EXTRA[@]}"

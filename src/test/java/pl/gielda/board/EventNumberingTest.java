@@ -7,12 +7,10 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,10 +30,7 @@ class EventNumberingTest {
   URI base;
 
   private static Connection database() throws Exception {
-    Properties props = new Properties();
-    props.setProperty("user", System.getenv().getOrDefault("TEST_DB_USER", "postgres"));
-    props.setProperty("password", "");
-    return DriverManager.getConnection("jdbc:" + TestDatabase.url(), props);
+    return TestDatabase.connect();
   }
 
   private static long count(Connection db, String sql, Object... params) throws Exception {

@@ -10,10 +10,8 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.List;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import pl.gielda.contract.chain.ChainVerifier.Verification;
 import pl.gielda.contract.chain.ChainVerifyCommand;
@@ -25,10 +23,7 @@ import pl.gielda.support.TestDatabase;
 class ContractChainTest {
 
   private static Connection database() throws Exception {
-    Properties props = new Properties();
-    props.setProperty("user", System.getenv().getOrDefault("TEST_DB_USER", "postgres"));
-    props.setProperty("password", "");
-    return DriverManager.getConnection("jdbc:" + TestDatabase.url(), props);
+    return TestDatabase.connect();
   }
 
   private static String verifyPath(long fairId) {

@@ -53,6 +53,14 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     return url;
   }
 
+  /** A JDBC connection to the app's database, for tests that look at the tables themselves. */
+  public static java.sql.Connection connect() throws java.sql.SQLException {
+    java.util.Properties props = new java.util.Properties();
+    props.setProperty("user", System.getenv().getOrDefault("TEST_DB_USER", "postgres"));
+    props.setProperty("password", "");
+    return java.sql.DriverManager.getConnection("jdbc:" + url, props);
+  }
+
   @Override
   public void stop() {
     if (embedded != null) {
