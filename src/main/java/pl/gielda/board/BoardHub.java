@@ -49,6 +49,7 @@ public class BoardHub {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private Context context;
   private PgSubscriber subscriber;
+  private io.micrometer.core.instrument.Counter silentCutOff;
 
   BoardHub(
       BadgeCache badges,
@@ -91,6 +92,10 @@ public class BoardHub {
         "gielda.board.connections",
         channels,
         all -> all.values().stream().mapToInt(FairChannel::connections).sum());
+    silentCutOff =
+        io.micrometer.core.instrument.Counter.builder("gielda.board.silent.closed")
+            .description("Board connections closed 1013 for answering no ping (not reading)")
+            .register(metrics);
     listen();
   }
 
@@ -159,6 +164,19 @@ public class BoardHub {
         .onFailure()
         .recoverWithNull()
         .replaceWithVoid();
+  }
+
+  /**
+   * Closes (1013) the connections that answered no ping within the silence limit: a phone that
+   * stopped reading. Its unsent messages would otherwise wait until the kernel's buffers for it are
+   * full — megabytes on a fast link — before the per-connection cap even starts counting.
+   */
+  @Scheduled(
+      every = "${gielda.board.silence-check:10s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void cutOffSilent() {
+    long limit = config.board().silenceLimit().toNanos();
+    channels.values().forEach(c -> c.cutOffSilent(limit, n -> silentCutOff.increment(n)));
   }
 
   Uni<FairChannel> channel(long fairId) {

@@ -8,12 +8,14 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnPongMessage;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.PathParam;
 import io.quarkus.websockets.next.UserData.TypedKey;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import pl.gielda.auth.AccessGuard;
@@ -140,6 +142,15 @@ public class BoardSocket {
       default -> {
         return reply(s, "UNKNOWN_TYPE", "Unknown message type");
       }
+    }
+  }
+
+  /** The answer to the server's ping (every 20 s): the phone reads (see BoardHub.cutOffSilent). */
+  @OnPongMessage
+  public void pong(WebSocketConnection connection, Buffer data) {
+    BoardSubscriber s = connection.userData().get(SUBSCRIBER);
+    if (s != null) {
+      s.heard();
     }
   }
 

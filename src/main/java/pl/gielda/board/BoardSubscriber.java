@@ -52,6 +52,9 @@ final class BoardSubscriber {
 
   volatile boolean closed;
 
+  /** When the phone last answered a ping (System.nanoTime); set on the connection's loop. */
+  private volatile long heardAt = System.nanoTime();
+
   BoardSubscriber(
       WebSocketConnection connection, EventLoop loop, long fairId, Long entityId, int maxPending) {
     this.connection = connection;
@@ -101,6 +104,27 @@ final class BoardSubscriber {
           .with(x -> {}, x -> {});
       return false;
     }
+    return true;
+  }
+
+  /** It answered a ping: it reads what it is sent. */
+  void heard() {
+    heardAt = System.nanoTime();
+  }
+
+  /**
+   * Closes it as too slow if it has answered no ping for {@code limitNanos}: a phone that stopped
+   * reading cannot answer, however much the kernel still buffers for it. True: it was cut off.
+   */
+  boolean cutOffIfSilent(long now, long limitNanos) {
+    if (closed || now - heardAt <= limitNanos) {
+      return false;
+    }
+    closed = true;
+    connection
+        .close(new CloseReason(TOO_SLOW, "not reading; reconnect and resume"))
+        .subscribe()
+        .with(x -> {}, x -> {});
     return true;
   }
 

@@ -403,6 +403,25 @@ final class FairChannel {
         });
   }
 
+  /** Closes the connections that answered no ping for {@code limitNanos}; counts them. */
+  void cutOffSilent(long limitNanos, java.util.function.IntConsumer cutOff) {
+    onContext(
+        () -> {
+          long now = System.nanoTime();
+          int n = 0;
+          Iterator<BoardSubscriber> it = subscribers.iterator();
+          while (it.hasNext()) {
+            if (it.next().cutOffIfSilent(now, limitNanos)) {
+              it.remove();
+              n++;
+            }
+          }
+          if (n > 0) {
+            cutOff.accept(n);
+          }
+        });
+  }
+
   void remove(BoardSubscriber s) {
     onContext(() -> subscribers.remove(s));
   }

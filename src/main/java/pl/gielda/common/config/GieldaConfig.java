@@ -37,5 +37,17 @@ public interface GieldaConfig {
     /** Messages a connection may have unsent before it is closed as too slow. */
     @WithDefault("512")
     int maxPendingPerConnection();
+
+    /**
+     * A connection that has answered none of the server's pings for this long is not reading (its
+     * kernel buffers may still be taking megabytes): it is closed as too slow, like a full queue.
+     * Pings go every {@code quarkus.websockets-next.server.auto-ping-interval} (20 s).
+     */
+    @WithDefault("65s")
+    java.time.Duration silenceLimit();
+
+    /** How often connections are checked against {@link #silenceLimit()}. */
+    @WithDefault("10s")
+    java.time.Duration silenceCheck();
   }
 }
