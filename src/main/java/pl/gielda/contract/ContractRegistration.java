@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,24 +17,29 @@ import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
 import pl.gielda.board.EventSequencer;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
 import pl.gielda.contract.chain.ContractRecord;
 
 /**
- * Registration, on the same fast path as signing: plain SQL on the request's transaction (V7).
+ * Registration, on the same fast path as signing: plain SQL on the request's transaction (V7, V8).
  *
- * <p>{@code begin_registration} locks the contract and the fair's counter and returns both; here
- * the contract is checked (signed by every party, on its current version, money justified) and its
- * record is built and hashed onto the chain; {@code finish_registration} writes the number, the
- * link and the event. Through Hibernate this took about a dozen round trips, most of them while
- * holding the counter lock that every registration of the fair waits for.
+ * <p>Every registration of a fair takes the next number and hashes onto the previous record, so
+ * they pass the fair's counter one at a time; everything that does not need the counter happens
+ * before it is locked. {@code read_for_registration} locks the contract and returns it, and the
+ * contract is checked here (signed by every party, on its current version, money justified); then
+ * {@code lock_contract_counter} locks the counter and returns the chain's head, the record is
+ * hashed onto it, and {@code finish_registration} (number, link, event) and the stored answer go to
+ * the database together, followed by the commit. The counter is held for three round trips.
  */
 @ApplicationScoped
 class ContractRegistration {
 
-  private static final String BEGIN = "select begin_registration($1, $2, $3, $4)::text";
+  private static final String READ = "select read_for_registration($1, $2, $3, $4)::text";
+  private static final String LOCK_COUNTER =
+      "select last_number, last_hash from lock_contract_counter($1)";
   private static final String FINISH =
       "select finish_registration($1, $2, $3, $4, $5, $6, $7, $8, $9,"
           + " cast(cast($10 as text) as jsonb))";
@@ -54,14 +60,14 @@ class ContractRegistration {
     this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   }
 
-  Uni<ContractView> register(
+  Uni<Idempotency.Answer<ContractView>> register(
       SqlConnection tx, Caller caller, long fairId, long contractId, String justification) {
     boolean organiser = caller.kind() == Caller.Kind.ORGANISER;
     return guard
         .inFair(tx, caller, fairId, STAFF)
         .chain(
             () ->
-                tx.preparedQuery(BEGIN)
+                tx.preparedQuery(READ)
                     .execute(
                         Tuple.tuple()
                             .addLong(fairId)
@@ -76,31 +82,37 @@ class ContractRegistration {
               }
               Aggregate a = ContractSigning.aggregate(r);
               String name = r.get("staffName").asText();
-              link(
-                  store,
-                  a,
-                  r.get("lastNumber").asInt() + 1,
-                  r.get("lastHash").asText(),
-                  caller,
-                  name,
-                  justification);
-              Contract c = a.contract();
-              return tx.preparedQuery(FINISH)
-                  .execute(
-                      Tuple.tuple()
-                          .addLong(fairId)
-                          .addLong(c.id)
-                          .addInteger(c.number)
-                          .addString(c.prevHash)
-                          .addString(c.recordHash)
-                          .addOffsetDateTime(c.registeredAt.atOffset(ZoneOffset.UTC))
-                          .addString(c.registeredBy)
-                          .addString(c.registeredByName)
-                          .addString(c.moneyJustification)
-                          .addString(write(ContractViews.registeredEvent(a))))
-                  .invoke(EventSequencer::appended)
-                  .map(done -> views.view(a));
+              String why = check(store, a, justification);
+              return tx.preparedQuery(LOCK_COUNTER)
+                  .execute(Tuple.of(fairId))
+                  .map(
+                      head -> {
+                        Row h = head.iterator().next();
+                        chain(a, h.getInteger(0) + 1, h.getString(1), caller, name, why);
+                        return finish(tx, fairId, a);
+                      });
             });
+  }
+
+  /** The answer, with finish_registration still to be sent (the stored answer goes with it). */
+  private Idempotency.Answer<ContractView> finish(SqlConnection tx, long fairId, Aggregate a) {
+    Contract c = a.contract();
+    Uni<?> write =
+        tx.preparedQuery(FINISH)
+            .execute(
+                Tuple.tuple()
+                    .addLong(fairId)
+                    .addLong(c.id)
+                    .addInteger(c.number)
+                    .addString(c.prevHash)
+                    .addString(c.recordHash)
+                    .addOffsetDateTime(c.registeredAt.atOffset(ZoneOffset.UTC))
+                    .addString(c.registeredBy)
+                    .addString(c.registeredByName)
+                    .addString(c.moneyJustification)
+                    .addString(write(ContractViews.registeredEvent(a))))
+            .invoke(EventSequencer::appended);
+    return new Idempotency.Answer<>(views.view(a), write);
   }
 
   /**
@@ -115,6 +127,11 @@ class ContractRegistration {
       Caller caller,
       String name,
       String justification) {
+    chain(a, number, prevHash, caller, name, check(store, a, justification));
+  }
+
+  /** Refuses a contract that cannot be registered; the justification to record, if any. */
+  static String check(ContractStore store, Aggregate a, String justification) {
     Contract c = a.contract();
     if (c.status == ContractStatus.REGISTERED) {
       throw ApiException.conflict(
@@ -139,6 +156,13 @@ class ContractRegistration {
                   .collect(Collectors.joining("; "))
               + "); register it only with a written justification, or return it");
     }
+    return why;
+  }
+
+  /** Makes a checked contract record {@code number} of the chain, hashed onto {@code prevHash}. */
+  private static void chain(
+      Aggregate a, int number, String prevHash, Caller caller, String name, String why) {
+    Contract c = a.contract();
     c.status = ContractStatus.REGISTERED;
     c.number = number;
     c.prevHash = prevHash;
@@ -165,7 +189,7 @@ class ContractRegistration {
     try {
       return reader.readTree(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("begin_registration returned unreadable JSON", e);
+      throw new IllegalStateException("read_for_registration returned unreadable JSON", e);
     }
   }
 

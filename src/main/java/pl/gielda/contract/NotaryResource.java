@@ -33,7 +33,9 @@ public class NotaryResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final ContractRegistration registration;
-  private final OnePerFair registrations = new OnePerFair();
+
+  /** A few registrations of a fair at a time in the database; the rest wait here (FairQueue). */
+  private final FairQueue registrations = new FairQueue(4);
 
   NotaryResource(
       NotaryService notary,
@@ -66,7 +68,7 @@ public class NotaryResource {
     return registrations.run(
         fairId,
         () ->
-            idempotency.runInTransaction(
+            idempotency.runPipelined(
                 who,
                 key,
                 "contract-register:" + contractId,

@@ -47,6 +47,13 @@ public class Idempotency {
   }
 
   /**
+   * An answer whose last write is still to be sent: the stored answer is sent right behind it on
+   * the same connection (pipelined) instead of one round trip later. For writes that hold a
+   * fair-wide lock until commit, where every round trip counts for everyone waiting.
+   */
+  public record Answer<T>(T result, Uni<?> lastWrite) {}
+
+  /**
    * The same promise for a write made with plain SQL on one connection instead of Hibernate: the
    * key is claimed, the action runs and the response is stored in one transaction of the reactive
    * pool. For the hot paths, where Hibernate's per-statement cost was the bottleneck.
@@ -59,9 +66,32 @@ public class Idempotency {
       Class<T> type,
       int status,
       Function<SqlConnection, Uni<T>> action) {
+    return runPipelined(
+        caller,
+        key,
+        scope,
+        request,
+        type,
+        status,
+        tx -> action.apply(tx).map(result -> new Answer<>(result, Uni.createFrom().voidItem())));
+  }
+
+  /** {@link #runInTransaction}, with the action's last write sent together with the answer. */
+  public <T> Uni<RestResponse<T>> runPipelined(
+      Caller caller,
+      String key,
+      String scope,
+      Object request,
+      Class<T> type,
+      int status,
+      Function<SqlConnection, Uni<Answer<T>>> action) {
     RestResponse.Status code = RestResponse.Status.fromStatusCode(status);
     if (key == null || key.isBlank()) {
-      return pool.withTransaction(tx -> action.apply(tx).map(r -> RestResponse.status(code, r)));
+      return pool.withTransaction(
+          tx ->
+              action
+                  .apply(tx)
+                  .chain(a -> a.lastWrite().replaceWith(RestResponse.status(code, a.result()))));
     }
     if (key.length() > 100) {
       return Uni.createFrom()
@@ -78,12 +108,22 @@ public class Idempotency {
                         claim.rowCount() == 1
                             ? action
                                 .apply(tx)
-                                .call(
-                                    result ->
-                                        tx.preparedQuery(STORE)
-                                            .execute(
-                                                Tuple.of(status, write(result), principal, key)))
-                                .map(result -> RestResponse.status(code, result))
+                                .chain(
+                                    a ->
+                                        // Both subscribed at once: sent back to back, in order.
+                                        Uni.combine()
+                                            .all()
+                                            .unis(
+                                                a.lastWrite(),
+                                                tx.preparedQuery(STORE)
+                                                    .execute(
+                                                        Tuple.of(
+                                                            status,
+                                                            write(a.result()),
+                                                            principal,
+                                                            key)))
+                                            .discardItems()
+                                            .replaceWith(RestResponse.status(code, a.result())))
                             : tx.preparedQuery(REPLAY)
                                 .execute(Tuple.of(principal, key))
                                 .map(
