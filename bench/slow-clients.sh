@@ -8,7 +8,8 @@
 # PostgreSQL of its own. Exit 1 when a check fails: a reader with a gap, a duplicate, a missing
 # event or any close; a flooder close other than 1008 + TOO_MANY_MESSAGES; a slow reader closed
 # with another code, or not closed yet not current. (SLOW_CUT_OFF=true: every slow reader must be
-# closed 1013; on loopback that needs thousands of events, see BENCHMARKS.md.)
+# closed 1013: the server closes a connection that answered no ping for 65 s, so give the run
+# 90 posts a second apart or more.)
 # Usage: bench/slow-clients.sh [phones=10000] [posts=60] [interval-ms=1000] [port=8332]
 # Env: SLOW_PCT (5), FLOOD_RATE (1000), MAX_PENDING (app default 512), WARMUP_PHONES
 # (default min(phones, 2000); 0 = none), APP_JAVA_OPTS, JAR. Result: target/bench/slow-<phones>.json

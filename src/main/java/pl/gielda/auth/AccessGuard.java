@@ -65,10 +65,7 @@ public class AccessGuard {
    * confirmed once is trusted until the fair's log says a badge changed ({@link BadgeCache}).
    */
   public Uni<Caller> inFairForRepeatedReads(Caller caller, long fairId, Role... allowed) {
-    if (caller.kind() != Caller.Kind.PERSON
-        || caller.fairId() == null
-        || caller.fairId() != fairId
-        || Arrays.stream(allowed).noneMatch(caller::has)) {
+    if (!cacheable(caller, fairId, allowed)) {
       return inFair(caller, fairId, allowed);
     }
     if (badges.valid(fairId, caller.id(), caller.badgeVersion())) {
@@ -77,6 +74,36 @@ public class AccessGuard {
     long generation = badges.generation(fairId);
     return inFair(caller, fairId, allowed)
         .invoke(c -> badges.remember(fairId, c.id(), c.badgeVersion(), generation));
+  }
+
+  /**
+   * Opening a fair's board: the same check as {@link #inFair}, then the entity the caller
+   * represents (null for organisers and screens). A phone reconnects many times a day — after every
+   * lost signal, all at once after a Wi-Fi outage — so, as for {@link #inFairForRepeatedReads}, a
+   * person's confirmed badge and entity are trusted while this instance follows the fair's log.
+   */
+  public Uni<Long> boardEntry(Caller caller, long fairId, Role... allowed) {
+    if (!cacheable(caller, fairId, allowed)) {
+      return inFair(caller, fairId, allowed).chain(() -> entityOf(caller));
+    }
+    BadgeCache.Badge known = badges.withEntity(fairId, caller.id(), caller.badgeVersion());
+    if (known != null) {
+      return Uni.createFrom().item(known.entityId());
+    }
+    long generation = badges.generation(fairId);
+    return inFair(caller, fairId, allowed)
+        .chain(() -> entityOf(caller))
+        .invoke(
+            entity ->
+                badges.remember(fairId, caller.id(), caller.badgeVersion(), entity, generation));
+  }
+
+  /** A person of this fair with an allowed role: the only callers whose check may be cached. */
+  private static boolean cacheable(Caller caller, long fairId, Role[] allowed) {
+    return caller.kind() == Caller.Kind.PERSON
+        && caller.fairId() != null
+        && caller.fairId() == fairId
+        && Arrays.stream(allowed).anyMatch(caller::has);
   }
 
   /** The same check on a given connection, e.g. inside a write's own transaction. */

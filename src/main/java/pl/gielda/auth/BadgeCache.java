@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Badges known to be valid, for reads that every phone repeats after every event (the tallies).
+ * Badges known to be valid, for reads that every phone repeats after every event (the tallies) and
+ * for board reconnects (after every lost signal; ten thousand at once after a Wi-Fi outage).
  *
  * <p>Every change of a badge (roles changed, badge reissued) appends a {@code person.badgeChanged}
  * event, so an instance that follows a fair's log learns of it; the board calls {@link
@@ -21,7 +22,10 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class BadgeCache {
 
-  private record Fair(AtomicLong generation, Map<Long, Integer> versions) {}
+  /** A badge version the database confirmed, and the person's entity if it was read too. */
+  record Badge(int version, Long entityId) {}
+
+  private record Fair(AtomicLong generation, Map<Long, Badge> versions) {}
 
   private final Map<Long, Fair> fairs = new ConcurrentHashMap<>();
   private final Counter hits;
@@ -51,12 +55,22 @@ public class BadgeCache {
   }
 
   boolean valid(long fairId, long personId, int badgeVersion) {
+    return known(fairId, personId, badgeVersion, false) != null;
+  }
+
+  /** The person's confirmed badge with its entity, or null (unknown, changed, entity not read). */
+  Badge withEntity(long fairId, long personId, int badgeVersion) {
+    return known(fairId, personId, badgeVersion, true);
+  }
+
+  private Badge known(long fairId, long personId, int badgeVersion, boolean needEntity) {
     Fair f = fairs.get(fairId);
-    boolean known = f != null && Integer.valueOf(badgeVersion).equals(f.versions.get(personId));
-    if (known) {
-      hits.increment();
+    Badge b = f == null ? null : f.versions.get(personId);
+    if (b == null || b.version != badgeVersion || (needEntity && b.entityId == null)) {
+      return null;
     }
-    return known;
+    hits.increment();
+    return b;
   }
 
   /**
@@ -64,9 +78,18 @@ public class BadgeCache {
    * check began (then the confirmation may be stale).
    */
   void remember(long fairId, long personId, int badgeVersion, long generationBefore) {
+    remember(fairId, personId, badgeVersion, null, generationBefore);
+  }
+
+  /** As above, with the person's entity (which never changes once the person exists). */
+  void remember(
+      long fairId, long personId, int badgeVersion, Long entityId, long generationBefore) {
     Fair f = fairs.get(fairId);
     if (f != null && generationBefore >= 0) {
-      f.versions.put(personId, badgeVersion);
+      f.versions.merge(
+          personId,
+          new Badge(badgeVersion, entityId),
+          (old, fresh) -> fresh.entityId == null && old.version == fresh.version ? old : fresh);
       if (f.generation.get() != generationBefore) {
         f.versions.remove(personId);
       }

@@ -68,9 +68,8 @@ public class BoardSocket {
     // Callbacks of a connection run on its event loop: remember it for broadcasts.
     io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
     return guard
-        .inFair(
+        .boardEntry(
             caller, id, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY, Role.SCREEN)
-        .chain(() -> guard.entityOf(caller))
         .call(entity -> hub.channel(id))
         .invoke(
             entity ->

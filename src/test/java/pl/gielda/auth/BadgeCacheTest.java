@@ -90,4 +90,69 @@ class BadgeCacheTest {
       assertThat(tallies(fair.id(), person.token())).isEqualTo(401);
     }
   }
+
+  @Test
+  void aPhoneReconnectingToTheBoardIsLetInFromTheCacheWithItsEntity() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    // The big screen is open: this instance follows the fair's log.
+    BoardClient screen = BoardClient.connect(base, fair.id(), Fixtures.screen(fair.id()));
+    screen.resume(null, 0).awaitType("caughtUp");
+    try (BoardClient first = BoardClient.connect(base, fair.id(), person.token())) {
+      first.resume(null, 0).awaitType("caughtUp");
+    }
+    double before = cachedChecks();
+    try (screen;
+        BoardClient again = BoardClient.connect(base, fair.id(), person.token())) {
+      again.resume(null, 0).awaitType("caughtUp");
+      assertThat(cachedChecks() - before).isEqualTo(1);
+      // Its entity came from the cache too: a match for its entity's request still reaches it.
+      long request =
+          Fixtures.createPost(
+              fair.id(),
+              person.token(),
+              post("REQUEST", "Rzutnik na spotkanie", "Potrzebujemy rzutnika i ekranu"));
+      var owner = Fixtures.person(fair.id(), null);
+      Fixtures.createPost(
+          fair.id(),
+          owner.token(),
+          post("OFFER", "Projektor multimedialny", "Pożyczymy projektor z ekranem"));
+      assertThat(again.awaitType("match").get("postId").asLong()).isEqualTo(request);
+    }
+  }
+
+  private static java.util.Map<String, Object> post(String kind, String title, String text) {
+    return java.util.Map.of(
+        "kind",
+        kind,
+        "category",
+        "EQUIPMENT",
+        "title",
+        title,
+        "description",
+        text,
+        "town",
+        "Tczew");
+  }
+
+  @Test
+  void aReissuedBadgeCannotOpenTheBoardAgainAlthoughItWasCached() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    var watcher = Fixtures.person(fair.id(), null);
+    try (BoardClient board = BoardClient.connect(base, fair.id(), watcher.token())) {
+      board.resume(null, 0).awaitType("caughtUp");
+      try (BoardClient first = BoardClient.connect(base, fair.id(), person.token())) {
+        first.resume(null, 0).awaitType("caughtUp");
+      }
+      as(Fixtures.organiser())
+          .post("/api/fairs/" + fair.id() + "/people/" + person.id() + "/badge")
+          .then()
+          .statusCode(200);
+      board.await(m -> "person.badgeChanged".equals(m.at("/event/kind").asText()));
+      try (BoardClient again = BoardClient.connect(base, fair.id(), person.token())) {
+        assertThat(again.awaitType("error").path("code").asText()).isEqualTo("UNAUTHORIZED");
+      }
+    }
+  }
 }
