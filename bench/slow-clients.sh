@@ -29,9 +29,9 @@ EXTRA=()
 [ -n "${MAX_PENDING:-}" ] && EXTRA+=("-Dgielda.board.max-pending-per-connection=$MAX_PENDING")
 start_app "$PORT" "$OUT/slow-app.log" "${EXTRA[@]}"
 live_fair "$A"
-run() {
+run() { # phones posts [require-slow-cut-off]
   node bench/storm-load.mjs --mode slow --clients "$1" --posts "$2" --interval-ms "$INTERVAL_MS" \
-    --slow-pct "$SLOW_PCT" --flood-rate "$FLOOD_RATE" --require-slow-cut-off "${SLOW_CUT_OFF:-false}" \
+    --slow-pct "$SLOW_PCT" --flood-rate "$FLOOD_RATE" --require-slow-cut-off "${3:-false}" \
     --url "ws://127.0.0.1:$PORT/ws/fairs/$FAIR/board" --jwt "$VIEWER" \
     --post-url "$A/fairs/$FAIR/posts" --poster "$POSTER" --pid "$APP"
 }
@@ -41,7 +41,7 @@ if [ "$WARMUP_PHONES" -gt 0 ]; then
 fi
 echo "load before: $(uptime)"
 set +e
-run "$PHONES" "$POSTS" >"$OUT/slow-$PHONES.out"
+run "$PHONES" "$POSTS" "${SLOW_CUT_OFF:-false}" >"$OUT/slow-$PHONES.out"
 RC=$?
 set -e
 echo "load after: $(uptime)"
