@@ -134,12 +134,33 @@ public class AccessGuard {
             });
   }
 
-  private Uni<Caller> personIn(SqlClient db, Caller caller, long fairId, Role[] allowed) {
+  /**
+   * The part of a person's check that needs no database: the token's fair and roles. The badge's
+   * version must then be checked against the database in the write's transaction (as {@code
+   * sign_contracts} does for a batch of signatures).
+   */
+  public static void personMayAct(Caller caller, long fairId, Role... allowed) {
+    if (caller.kind() != Caller.Kind.PERSON) {
+      throw new IllegalArgumentException("Not a person: " + caller.kind());
+    }
     if (caller.fairId() == null || caller.fairId() != fairId) {
-      return Uni.createFrom().failure(ApiException.forbidden("Your badge is for another fair"));
+      throw ApiException.forbidden("Your badge is for another fair");
     }
     if (Arrays.stream(allowed).noneMatch(caller::has)) {
-      return Uni.createFrom().failure(ApiException.forbidden("Your role does not allow this"));
+      throw ApiException.forbidden("Your role does not allow this");
+    }
+  }
+
+  /** The refusal for a badge that is no longer the person's current one. */
+  public static ApiException badgeRevoked() {
+    return ApiException.unauthorized("This badge was revoked");
+  }
+
+  private Uni<Caller> personIn(SqlClient db, Caller caller, long fairId, Role[] allowed) {
+    try {
+      personMayAct(caller, fairId, allowed);
+    } catch (ApiException e) {
+      return Uni.createFrom().failure(e);
     }
     return db.preparedQuery("select badge_version from person where id = $1 and fair_id = $2")
         .execute(Tuple.of(caller.id(), fairId))
@@ -147,7 +168,7 @@ public class AccessGuard {
             rows -> {
               Row row = first(rows);
               if (row == null || row.getInteger("badge_version") != caller.badgeVersion()) {
-                throw ApiException.unauthorized("This badge was revoked");
+                throw badgeRevoked();
               }
               return caller;
             });

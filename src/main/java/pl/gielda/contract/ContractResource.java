@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
-import pl.gielda.auth.Caller;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.contract.ContractDtos.ContractView;
@@ -119,15 +118,7 @@ public class ContractResource {
       @RestPath long contractId,
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid @NotNull SignInput input) {
-    Caller who = caller.get();
-    return idempotency.runInTransaction(
-        who,
-        key,
-        "contract-sign:" + contractId,
-        input,
-        ContractView.class,
-        200,
-        tx -> signing.sign(tx, who, fairId, contractId, input));
+    return signing.submit(caller.get(), key, fairId, contractId, input);
   }
 
   @POST

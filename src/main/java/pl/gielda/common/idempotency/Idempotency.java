@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -34,6 +35,10 @@ public class Idempotency {
   private static final String STORE =
       "update idempotency_record set status = $1, response = $2"
           + " where principal = $3 and idem_key = $4";
+  private static final String STORE_ALL =
+      "update idempotency_record r set status = $1, response = u.response"
+          + " from unnest($2::text[], $3::text[], $4::text[]) as u(principal, idem_key, response)"
+          + " where r.principal = u.principal and r.idem_key = u.idem_key";
   private static final String REPLAY =
       "select request_hash, status, response from idempotency_record"
           + " where principal = $1 and idem_key = $2";
@@ -97,7 +102,7 @@ public class Idempotency {
       return Uni.createFrom()
           .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
     }
-    String hash = Secrets.sha256(scope + "\n" + write(request));
+    String hash = requestHash(scope, request);
     String principal = caller.principal();
     return pool.withTransaction(
         tx ->
@@ -138,6 +143,39 @@ public class Idempotency {
                                     })));
   }
 
+  /**
+   * Whether a write with this key can be made safe to retry here (else it gets the usual error).
+   */
+  public static boolean usable(String key) {
+    return key != null && !key.isBlank() && key.length() <= 100;
+  }
+
+  /** The hash a key is stored with: a retry with the same key must send the same request. */
+  public String requestHash(String scope, Object request) {
+    return Secrets.sha256(scope + "\n" + write(request));
+  }
+
+  /** A claimed key's answer, to be stored in the transaction that claimed it. */
+  public record Stored(String principal, String key, Object response) {}
+
+  /** Stores many claimed keys' answers in one statement (writes made in one batch). */
+  public Uni<Void> storeAll(SqlConnection tx, int status, List<Stored> answers) {
+    if (answers.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    String[] principals = new String[answers.size()];
+    String[] keys = new String[answers.size()];
+    String[] responses = new String[answers.size()];
+    for (int i = 0; i < answers.size(); i++) {
+      principals[i] = answers.get(i).principal();
+      keys[i] = answers.get(i).key();
+      responses[i] = write(answers.get(i).response());
+    }
+    return tx.preparedQuery(STORE_ALL)
+        .execute(Tuple.of(status, principals, keys, responses))
+        .replaceWithVoid();
+  }
+
   @WithTransaction
   public <T> Uni<RestResponse<T>> run(
       Caller caller,
@@ -156,7 +194,7 @@ public class Idempotency {
       return Uni.createFrom()
           .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
     }
-    String hash = Secrets.sha256(scope + "\n" + write(request));
+    String hash = requestHash(scope, request);
     return Panache.getSession()
         .chain(session -> claim(session, caller.principal(), key, hash))
         .chain(
@@ -219,7 +257,8 @@ public class Idempotency {
                     hash, (String) row[0], ((Number) row[1]).intValue(), (String) row[2], type));
   }
 
-  private <T> RestResponse<T> replayed(
+  /** The stored answer to a key used before, or the refusal if it was used for another request. */
+  public <T> RestResponse<T> replayed(
       String hash, String storedHash, int status, String response, Class<T> type) {
     if (!hash.equals(storedHash)) {
       throw ApiException.unprocessable(
