@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
-import pl.gielda.auth.Caller;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.contract.ContractDtos.ContractView;
@@ -33,9 +32,6 @@ public class NotaryResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final ContractRegistration registration;
-
-  /** A few registrations of a fair at a time in the database; the rest wait here (FairQueue). */
-  private final FairQueue registrations = new FairQueue(4);
 
   NotaryResource(
       NotaryService notary,
@@ -63,19 +59,7 @@ public class NotaryResource {
       @RestPath long contractId,
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid RegisterInput input) {
-    String justification = input == null ? null : input.justification();
-    Caller who = caller.get();
-    return registrations.run(
-        fairId,
-        () ->
-            idempotency.runPipelined(
-                who,
-                key,
-                "contract-register:" + contractId,
-                input,
-                ContractView.class,
-                200,
-                tx -> registration.register(tx, who, fairId, contractId, justification)));
+    return registration.submit(caller.get(), key, fairId, contractId, input);
   }
 
   @POST

@@ -64,7 +64,7 @@ class SigningInBatchesTest {
   }
 
   private DistributionSummary batchSizes() {
-    return metrics.get("gielda.signing.batch.size").summary();
+    return metrics.summary("gielda.signing.batch.size");
   }
 
   @Test
