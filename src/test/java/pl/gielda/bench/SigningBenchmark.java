@@ -99,9 +99,14 @@ public final class SigningBenchmark {
       throw new IllegalArgumentException("Set GIELDA_BENCH_EMAIL and GIELDA_BENCH_PASSWORD");
     }
     long maxSeconds = Long.parseLong(env("GIELDA_BENCH_MAX_SECONDS", "300"));
+    // Rounds in one JVM: the load client is warm from the second round on, like the app.
+    int rounds = Math.max(1, Integer.parseInt(env("ROUNDS", "1")));
     Vertx vertx = Vertx.vertx();
     try {
-      new SigningBenchmark(vertx, base, concurrency, maxSeconds).run(email, password, contracts);
+      for (int round = 1; round <= rounds; round++) {
+        System.out.println("== round " + round);
+        new SigningBenchmark(vertx, base, concurrency, maxSeconds).run(email, password, contracts);
+      }
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
