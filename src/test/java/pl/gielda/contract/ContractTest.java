@@ -427,6 +427,13 @@ class ContractTest {
       JsonNode signed = board.awaitType("event");
       assertThat(signed.at("/event/kind").asText()).isEqualTo("contract.signed");
       assertThat(signed.at("/event/signed/0").asLong()).isEqualTo(b.entityId());
+      assertThat(signed.at("/event/signed")).hasSize(1);
+      assertThat(signed.at("/event/parties")).isEqualTo(event.at("/event/parties"));
+      assertThat(signed.at("/event/status").asText()).isEqualTo("PROPOSED");
+      Contracts.sign(fair.id(), id, a.token()).statusCode(200);
+      JsonNode both = board.awaitType("event");
+      assertThat(both.at("/event/status").asText()).isEqualTo("SIGNED");
+      assertThat(both.at("/event/signed")).hasSize(2);
     }
   }
 
