@@ -165,7 +165,7 @@ class ContractRegistration {
     if (o.refusal() != null) {
       throw o.refusal();
     }
-    EventSequencer.appended();
+    // Its event was numbered in the batch's transaction.
     return RestResponse.status(RestResponse.Status.OK, o.view());
   }
 
@@ -278,10 +278,16 @@ class ContractRegistration {
     Uni<?> finish =
         tx.preparedQuery(FINISH_ALL)
             .execute(Tuple.of(fairId, registered.toString(), refusedKeys.toString()));
-    // Both subscribed at once: sent back to back, in order, before the commit.
+    // Subscribed at once: sent back to back, in order, the numbering last (it holds the log head
+    // until the commit).
     return Uni.combine()
         .all()
-        .unis(finish, idempotency.storeAll(tx, 200, answers))
+        .unis(
+            finish,
+            idempotency.storeAll(tx, 200, answers),
+            accepted.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : EventSequencer.numberBeforeCommit(tx, fairId))
         .discardItems()
         .replaceWith(Arrays.asList(outcomes));
   }

@@ -164,9 +164,7 @@ class ContractSigning {
     if (o.refusal() != null) {
       throw o.refusal();
     }
-    if (o.added()) {
-      EventSequencer.appended();
-    }
+    // Its event, if any, was numbered in the batch's transaction.
     return RestResponse.status(RestResponse.Status.OK, o.view());
   }
 
@@ -211,8 +209,16 @@ class ContractSigning {
                                   r.caller().principal(), r.key(), outcomes[i].view()));
                         }
                       }
-                      return idempotency
-                          .storeAll(tx, 200, answers)
+                      boolean events = Arrays.stream(outcomes).anyMatch(Outcome::added);
+                      // Sent back to back, the numbering last: it holds the log head to commit.
+                      return Uni.combine()
+                          .all()
+                          .unis(
+                              idempotency.storeAll(tx, 200, answers),
+                              events
+                                  ? EventSequencer.numberBeforeCommit(tx, batch.get(0).fairId())
+                                  : Uni.createFrom().voidItem())
+                          .discardItems()
                           .replaceWith(Arrays.asList(outcomes));
                     }));
   }
