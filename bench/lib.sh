@@ -30,6 +30,10 @@ live_fair() {
 start_app() {
   local port=$1 log=$2
   shift 2
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is taken (an earlier run still stopping?); try again in a moment" >&2
+    return 1
+  fi
   DATA=$(mktemp -d)
   GIELDA_DATA_DIR=$DATA PORT=$port GIELDA_BOOTSTRAP_ORGANISER_EMAIL=bench@bench.local \
     GIELDA_BOOTSTRAP_ORGANISER_PASSWORD=bench-organiser-password \
