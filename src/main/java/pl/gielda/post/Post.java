@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,8 +23,8 @@ public class Post extends PanacheEntityBase {
   }
 
   @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "post_seq")
-  @SequenceGenerator(name = "post_seq", sequenceName = "post_seq", allocationSize = 50)
+  // From the column's default: create_post() inserts posts too (V12).
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   public Long id;
 
   @Column(name = "fair_id")

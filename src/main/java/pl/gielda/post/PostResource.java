@@ -28,11 +28,14 @@ import pl.gielda.post.PostDtos.PostView;
 public class PostResource {
 
   private final PostService posts;
+  private final PostCreation creation;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
 
-  PostResource(PostService posts, CurrentCaller caller, Idempotency idempotency) {
+  PostResource(
+      PostService posts, PostCreation creation, CurrentCaller caller, Idempotency idempotency) {
     this.posts = posts;
+    this.creation = creation;
     this.caller = caller;
     this.idempotency = idempotency;
   }
@@ -55,14 +58,7 @@ public class PostResource {
       @RestPath long fairId,
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid @NotNull PostInput input) {
-    return idempotency.run(
-        caller.get(),
-        key,
-        "post:" + fairId,
-        input,
-        PostView.class,
-        201,
-        () -> posts.create(caller.get(), fairId, input));
+    return creation.create(caller.get(), key, fairId, input);
   }
 
   @PUT

@@ -186,7 +186,7 @@ public class PostService {
     return view(p).call(v -> log.append(p.fairId, type, Map.of("post", v)));
   }
 
-  private static void apply(
+  static void apply(
       Post p,
       String category,
       String title,

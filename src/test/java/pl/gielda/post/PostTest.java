@@ -248,4 +248,50 @@ class PostTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("description"));
   }
+
+  @Test
+  void aRevokedBadgeCannotPost() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    as(Fixtures.organiser())
+        .post("/api/fairs/" + fair.id() + "/people/" + person.id() + "/badge")
+        .then()
+        .statusCode(200);
+
+    as(person.token())
+        .body(Fixtures.offer("Sala"))
+        .post(posts(fair.id()))
+        .then()
+        .statusCode(401)
+        .body("detail", org.hamcrest.Matchers.containsString("revoked"));
+  }
+
+  @Test
+  void whenThePosterIsAnsweredThePostsEventAlreadyHasItsNumber() throws Exception {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    try (var db = pl.gielda.support.TestDatabase.connect()) {
+      for (int i = 0; i < 5; i++) {
+        int id =
+            as(person.token())
+                .body(Fixtures.offer("Sala " + i))
+                .post(posts(fair.id()))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        try (var s =
+            db.prepareStatement(
+                "select count(*) from fair_event where fair_id = ? and type = 'post.created'"
+                    + " and (payload->'post'->>'id')::bigint = ?")) {
+          s.setLong(1, fair.id());
+          s.setLong(2, id);
+          try (var rs = s.executeQuery()) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("post %d numbered before the answer", id).isEqualTo(1);
+          }
+        }
+      }
+    }
+  }
 }
