@@ -66,25 +66,27 @@ class PostCreation {
           201,
           () -> posts.create(caller, fairId, in));
     }
-    return idempotency.runPipelined(
+    Post p;
+    try {
+      AccessGuard.personMayAct(caller, fairId, AUTHORS);
+      p = post(caller, fairId, in);
+    } catch (ApiException e) {
+      return Uni.createFrom().failure(e);
+    }
+    return idempotency.runInTwoRoundTrips(
         caller,
         key,
         "post:" + fairId,
         in,
         PostView.class,
         201,
-        tx -> insert(tx, caller, fairId, in));
+        tx -> insert(tx, caller, p, in),
+        (tx, created) -> answer(tx, p, created));
   }
 
-  private Uni<Idempotency.Answer<PostView>> insert(
-      SqlConnection tx, Caller caller, long fairId, PostInput in) {
-    long authorId;
-    try {
-      AccessGuard.personMayAct(caller, fairId, AUTHORS);
-      authorId = author(caller, in.onBehalfOf());
-    } catch (ApiException e) {
-      return Uni.createFrom().failure(e);
-    }
+  /** The post as the request asks for it, before the database has checked it. */
+  private static Post post(Caller caller, long fairId, PostInput in) {
+    long authorId = author(caller, in.onBehalfOf());
     Post p = new Post();
     p.fairId = fairId;
     p.authorId = authorId;
@@ -103,9 +105,14 @@ class PostCreation {
         in.town());
     p.valuePln = in.valuePln();
     p.hours = in.hours();
+    return p;
+  }
+
+  /** The checks and the insert; what the database added (id, entity), or the refusal. */
+  private Uni<JsonNode> insert(SqlConnection tx, Caller caller, Post p, PostInput in) {
     Tuple args =
         Tuple.tuple()
-            .addLong(fairId)
+            .addLong(p.fairId)
             .addLong(caller.id())
             .addInteger(caller.badgeVersion())
             .addLong(p.authorId)
@@ -126,25 +133,29 @@ class PostCreation {
             rows -> {
               JsonNode r = read(rows.iterator().next().getString(0));
               if (r.hasNonNull("error")) {
-                throw refusal(r, fairId, in, p.onBehalfBy != null);
+                throw refusal(r, p.fairId, in, p.onBehalfBy != null);
               }
-              p.id = r.get("id").asLong();
-              p.entityId = r.get("entityId").asLong();
-              Organisation e = new Organisation();
-              e.id = p.entityId;
-              e.name = r.get("entityName").asText();
-              e.sector = Sector.valueOf(r.get("sector").asText());
-              PostView view = PostService.toView(p, e);
-              // Sent back to back with the stored answer; the numbering last (it holds the
-              // fair's log head until the commit), so the answer needs no sequencer run.
-              Uni<Void> event =
-                  tx.preparedQuery(APPEND)
-                      .execute(Tuple.of(fairId, write(Map.of("post", view))))
-                      .replaceWithVoid();
-              Uni<Void> numbered = EventSequencer.numberBeforeCommit(tx, fairId);
-              return new Idempotency.Answer<>(
-                  view, Uni.combine().all().unis(event, numbered).discardItems());
+              return r;
             });
+  }
+
+  /** The new post's view, with its event and the event's number still to be sent. */
+  private Idempotency.Answer<PostView> answer(SqlConnection tx, Post p, JsonNode created) {
+    p.id = created.get("id").asLong();
+    p.entityId = created.get("entityId").asLong();
+    Organisation e = new Organisation();
+    e.id = p.entityId;
+    e.name = created.get("entityName").asText();
+    e.sector = Sector.valueOf(created.get("sector").asText());
+    PostView view = PostService.toView(p, e);
+    // The numbering last: it holds the fair's log head until the commit, and the answer then
+    // needs no sequencer run.
+    Uni<Void> event =
+        tx.preparedQuery(APPEND)
+            .execute(Tuple.of(p.fairId, write(Map.of("post", view))))
+            .replaceWithVoid();
+    Uni<Void> numbered = EventSequencer.numberBeforeCommit(tx, p.fairId);
+    return new Idempotency.Answer<>(view, Uni.combine().all().unis(event, numbered).discardItems());
   }
 
   /** The person the post is for: the caller, or (for an animator) the person they help. */

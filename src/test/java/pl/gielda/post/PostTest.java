@@ -294,4 +294,30 @@ class PostTest {
       }
     }
   }
+
+  @Test
+  void refusedPostsGiveTheirKeyBackAndLeaveNoPostAndNoOpenTransactionBehind() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    Map<String, Object> wrong = new HashMap<>(Fixtures.offer("Sala"));
+    wrong.put("category", "SPACESHIPS");
+    // More refusals than the pool has connections: each must go back rolled back.
+    for (int i = 0; i < 45; i++) {
+      as(person.token())
+          .header("Idempotency-Key", "refused-then-right")
+          .body(wrong)
+          .post(posts(fair.id()))
+          .then()
+          .statusCode(400);
+    }
+
+    as(person.token())
+        .header("Idempotency-Key", "refused-then-right")
+        .body(Fixtures.offer("Sala"))
+        .post(posts(fair.id()))
+        .then()
+        .statusCode(201);
+    List<Object> titles = as(person.token()).get(posts(fair.id())).then().extract().path("title");
+    assertThat(titles).containsExactly("Sala");
+  }
 }

@@ -81,6 +81,100 @@ public class Idempotency {
         tx -> action.apply(tx).map(result -> new Answer<>(result, Uni.createFrom().voidItem())));
   }
 
+  /**
+   * The same promise in two round trips, for a write whose checks and insert are one statement:
+   * BEGIN, the key's claim and that statement are sent together; then the write's last statements,
+   * the stored answer and COMMIT. If the key was used before, the statement's work is rolled back
+   * and the stored answer returned; if the statement refused (a problem), it is rolled back and the
+   * problem returned. For a post during a reconnect storm, where every round trip waits behind the
+   * storm's work on the event loops.
+   *
+   * @param first sends the statement; its refusals fail the returned {@code Uni}
+   * @param then the answer and its last writes, once the key is known to be new
+   */
+  public <R, T> Uni<RestResponse<T>> runInTwoRoundTrips(
+      Caller caller,
+      String key,
+      String scope,
+      Object request,
+      Class<T> type,
+      int status,
+      Function<SqlConnection, Uni<R>> first,
+      java.util.function.BiFunction<SqlConnection, R, Answer<T>> then) {
+    if (key != null && !key.isBlank() && key.length() > 100) {
+      return Uni.createFrom()
+          .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
+    }
+    boolean keyed = key != null && !key.isBlank();
+    String hash = keyed ? requestHash(scope, request) : null;
+    String principal = caller.principal();
+    RestResponse.Status code = RestResponse.Status.fromStatusCode(status);
+    record Done<R>(R result, Throwable failure) {}
+    return pool.withConnection(
+        conn -> {
+          Uni<?> begin = conn.query("BEGIN").execute();
+          Uni<Integer> claimed =
+              keyed
+                  ? conn.preparedQuery(CLAIM)
+                      .execute(Tuple.of(principal, key, hash))
+                      .map(rows -> rows.rowCount())
+                  : Uni.createFrom().item(1);
+          Uni<Done<R>> done =
+              first.apply(conn).onItemOrFailure().transform((r, f) -> new Done<>(r, f));
+          Uni<RestResponse<T>> answered =
+              Uni.combine()
+                  .all()
+                  .unis(begin, claimed, done)
+                  .asTuple()
+                  .chain(
+                      t -> {
+                        if (t.getItem2() == 0) {
+                          // Used before: drop this attempt and answer what was stored.
+                          return conn.query("ROLLBACK")
+                              .execute()
+                              .chain(
+                                  () ->
+                                      conn.preparedQuery(REPLAY).execute(Tuple.of(principal, key)))
+                              .map(
+                                  rows -> {
+                                    var row = rows.iterator().next();
+                                    return replayed(
+                                        hash,
+                                        row.getString(0),
+                                        row.getInteger(1),
+                                        row.getString(2),
+                                        type);
+                                  });
+                        }
+                        if (t.getItem3().failure() != null) {
+                          return Uni.createFrom().failure(t.getItem3().failure());
+                        }
+                        Answer<T> a = then.apply(conn, t.getItem3().result());
+                        Uni<?> store =
+                            keyed
+                                ? conn.preparedQuery(STORE)
+                                    .execute(Tuple.of(status, write(a.result()), principal, key))
+                                : Uni.createFrom().voidItem();
+                        // Sent back to back, in order, then the commit.
+                        return Uni.combine()
+                            .all()
+                            .unis(a.lastWrite(), store, conn.query("COMMIT").execute())
+                            .discardItems()
+                            .replaceWith(RestResponse.status(code, a.result()));
+                      });
+          // Whatever failed, the connection goes back to the pool without a transaction.
+          return answered
+              .onFailure()
+              .call(
+                  () ->
+                      conn.query("ROLLBACK")
+                          .execute()
+                          .onFailure()
+                          .recoverWithNull()
+                          .replaceWithVoid());
+        });
+  }
+
   /** {@link #runInTransaction}, with the action's last write sent together with the answer. */
   public <T> Uni<RestResponse<T>> runPipelined(
       Caller caller,
