@@ -275,7 +275,12 @@ public final class SigningBenchmark {
             (r, e) -> {
               phase.latenciesMicros.add((System.nanoTime() - t0) / 1000);
               if (e != null || r.status() >= 300) {
-                phase.errors.incrementAndGet();
+                if (phase.errors.incrementAndGet() <= 3) {
+                  // The first few, so that a failed round says why.
+                  System.out.printf(
+                      "%s error: %s%n",
+                      phase.name, e != null ? e.toString() : r.status() + " " + r.body());
+                }
               }
             });
   }
