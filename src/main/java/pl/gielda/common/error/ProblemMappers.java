@@ -149,6 +149,11 @@ public class ProblemMappers {
       }
       if (t instanceof java.net.SocketException // refused, reset by the server going down
           || t instanceof java.nio.channels.ClosedChannelException
+          // Writing pipelined statements to a server that just went away (the JDK's own type).
+          || (t instanceof java.io.IOException
+              && t.getMessage() != null
+              && (t.getMessage().contains("Broken pipe")
+                  || t.getMessage().contains("Connection reset")))
           || (t instanceof java.io.IOException && t.getClass().getName().startsWith("io.netty."))
           || t instanceof io.vertx.sqlclient.ClosedConnectionException
           || t instanceof org.hibernate.exception.JDBCConnectionException) {

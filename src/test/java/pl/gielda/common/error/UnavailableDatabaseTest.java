@@ -46,6 +46,13 @@ class UnavailableDatabaseTest {
   }
 
   @Test
+  void aBrokenPipeWhileSendingPipelinedStatementsIsUnavailable() {
+    // Measured in TopologyIT: a post's statements written to a database that had just stopped.
+    assertThat(ProblemMappers.unavailable(new java.io.IOException("Broken pipe"))).isTrue();
+    assertThat(ProblemMappers.unavailable(new java.io.IOException("disk full"))).isFalse();
+  }
+
+  @Test
   void anOutageAmongSeveralFailuresOfOneRequestIsUnavailable() {
     var rollbackFailed = new IllegalStateException("rollback failed");
     var composite =
