@@ -111,8 +111,9 @@ class ReconnectStormTest {
       }
       posting.get(60, TimeUnit.SECONDS);
 
-      int batches = 0;
+      int batchedPhones = 0;
       for (int i = 0; i < PHONES; i++) {
+        int batches = 0;
         BoardClient phone = again.get(i);
         long from = held.get(i).seq();
         List<Long> expected = LongStream.rangeClosed(from + 1, head).boxed().toList();
@@ -141,9 +142,15 @@ class ReconnectStormTest {
           }
         }
         assertThat(seqs).containsExactlyElementsOf(expected);
+        // The catch-up is one message — two when events arrived while the older part was read
+        // from the log (that part, then what the ring got meanwhile).
+        assertThat(batches).isLessThanOrEqualTo(2);
+        if (batches > 0) {
+          batchedPhones++;
+        }
       }
-      // Every phone that asked for batches missed dozens of events: each got them as one message.
-      assertThat(batches).isEqualTo(PHONES / 2);
+      // Every phone that asked for batches missed dozens of events: each got them batched.
+      assertThat(batchedPhones).isEqualTo(PHONES / 2);
     } finally {
       again.forEach(BoardClient::close);
       pool.shutdownNow();
