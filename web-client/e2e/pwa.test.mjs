@@ -6,6 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { config, launchBrowser, newFair, PHONE, rest, withArtifacts } from './support.mjs';
 
+// The service worker controls a page once it has installed (cached the shell); on a loaded CI
+// machine that once took longer than the default 15 s, so this real condition gets a minute.
+const swControls = (page) =>
+  page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 60_000,
+  });
+
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
 /** Width and height of a PNG from its IHDR chunk. */
@@ -97,7 +104,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
     const res = await fetch(config.baseUrl + own);
     assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'self'/);
     // The service worker's scope covers the start URL: the installed app opens offline too.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await swControls(page);
     const scope = await page.evaluate(
       async (url) => (await navigator.serviceWorker.getRegistration(url))?.scope ?? null,
       `${config.baseUrl}/f/${env.fairId}`,
@@ -118,7 +125,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
     // The installed app (start_url) opens this phone's fair.
     await page.goto(`${config.baseUrl}/?source=pwa`);
     await page.waitForURL(new RegExp(`/f/${env.fairId}$`));
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await swControls(page);
     await page.waitForFunction(
       (id) => localStorage.getItem(`gielda.board.person.${id}.at`) !== null,
       env.fairId,
@@ -173,7 +180,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
     const { page } = await b.newContext(PHONE);
     await page.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
     await page.locator('[data-testid="conn"].conn-live').waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await swControls(page);
     const script = () => page.evaluate(() => new URL(navigator.serviceWorker.controller.scriptURL).search);
     assert.equal(await script(), '');
     assert.equal(await page.getByTestId('update-bar').count(), 0, 'no update offered without one');
