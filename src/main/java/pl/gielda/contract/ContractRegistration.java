@@ -155,12 +155,7 @@ class ContractRegistration {
 
   private RestResponse<ContractView> answer(Request request, Outcome o) {
     if (o.replay() != null) {
-      return idempotency.replayed(
-          request.requestHash(),
-          o.replay().path("requestHash").asText(),
-          o.replay().path("status").asInt(),
-          o.replay().path("response").asText(),
-          ContractView.class);
+      return idempotency.replayed(request.requestHash(), o.replay(), ContractView.class);
     }
     if (o.refusal() != null) {
       throw o.refusal();

@@ -154,12 +154,7 @@ class ContractSigning {
   /** The response to one signature of a committed batch, on the request's own context. */
   private RestResponse<ContractView> answer(Request request, Outcome o) {
     if (o.replay() != null) {
-      return idempotency.replayed(
-          request.requestHash(),
-          o.replay().path("requestHash").asText(),
-          o.replay().path("status").asInt(),
-          o.replay().path("response").asText(),
-          ContractView.class);
+      return idempotency.replayed(request.requestHash(), o.replay(), ContractView.class);
     }
     if (o.refusal() != null) {
       throw o.refusal();

@@ -362,6 +362,21 @@ public class Idempotency {
     return RestResponse.status(RestResponse.Status.fromStatusCode(status), read(response, type));
   }
 
+  /**
+   * The stored answer a batch function found for a key used before, as it reports it: {@code
+   * {"requestHash", "status", "response"}} (V9 {@code sign_contracts}, V10 {@code
+   * read_for_registrations}).
+   */
+  public <T> RestResponse<T> replayed(
+      String hash, com.fasterxml.jackson.databind.JsonNode stored, Class<T> type) {
+    return replayed(
+        hash,
+        stored.path("requestHash").asText(),
+        stored.path("status").asInt(),
+        stored.path("response").asText(),
+        type);
+  }
+
   private String write(Object value) {
     try {
       return json.writeValueAsString(value);
