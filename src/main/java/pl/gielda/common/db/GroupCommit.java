@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * Group commit: writes that arrive while earlier ones are in the database go together, in one
@@ -40,6 +41,8 @@ import java.util.function.Function;
  * @param <R> each item's outcome
  */
 public final class GroupCommit<I, R> {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommit.class);
 
   /** The batch failed as a whole and nothing of it was committed: the item may run again alone. */
   public static final class BatchFailed extends RuntimeException {
@@ -168,6 +171,10 @@ public final class GroupCommit<I, R> {
               finished(laneKey);
             },
             failure -> {
+              // Rare, and each item then waits for its own transaction: worth a line in the log.
+              LOG.warnf(
+                  "A batch of %d failed as a whole and is written again one by one: %s",
+                  batch.size(), failure.toString());
               BatchFailed failed = new BatchFailed(failure);
               batch.forEach(w -> w.deliver(null, failed));
               finished(laneKey);
