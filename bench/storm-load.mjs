@@ -59,12 +59,14 @@ function runPostWorker() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
   parentPort.on('message', ({ id, url, headers, body }) => {
     const sentAt = now();
-    const reply = (m) => parentPort.postMessage({ id, sentAt, doneAt: now(), ...m });
+    let connectedAt = null;
+    const reply = (m) => parentPort.postMessage({ id, sentAt, doneAt: now(), reused: req.reusedSocket, connectMs: connectedAt === null ? null : connectedAt - sentAt, ...m });
     const req = http.request(url, { method: 'POST', headers, agent, timeout: 30000 }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => reply({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8').slice(0, 300) }));
     });
+    req.on('socket', (so) => { if (so.connecting) so.once('connect', () => { connectedAt = now(); }); });
     req.on('timeout', () => req.destroy(new Error('POST timed out after 30 s')));
     req.on('error', (e) => reply({ status: null, text: e.message }));
     req.end(body);
@@ -96,7 +98,7 @@ class Poster {
     });
     return new Promise((resolve) => {
       this.pending.set(id, (m) => {
-        const r = { tag, i, ms: m.doneAt - m.sentAt, status: m.status, ok: m.status >= 200 && m.status < 300, text: m.text };
+        const r = { tag, i, ms: m.doneAt - m.sentAt, status: m.status, ok: m.status >= 200 && m.status < 300, text: m.text, reused: m.reused, connectMs: m.connectMs };
         this.results.push(r);
         resolve(r);
       });
@@ -395,6 +397,7 @@ async function storm(cfg, log) {
     caughtUpWithin10s: round(100 * within(10000)),
     caughtUpWithin30s: round(100 * within(30000)),
     stormPosts: cfg.stormPosts,
+    stormPostDetail: stormResults.map((r) => [Math.round(r.ms), r.reused, r.connectMs === null ? null : Math.round(r.connectMs)]),
     stormPostsOk: stormResults.filter((r) => r.ok).length,
     stormPostMs: stats(stormResults.map((r) => r.ms)),
     missedPostMs: missedPostHttp,
