@@ -132,19 +132,7 @@ public class Idempotency {
                           // Used before: drop this attempt and answer what was stored.
                           return conn.query("ROLLBACK")
                               .execute()
-                              .chain(
-                                  () ->
-                                      conn.preparedQuery(REPLAY).execute(Tuple.of(principal, key)))
-                              .map(
-                                  rows -> {
-                                    var row = rows.iterator().next();
-                                    return replayed(
-                                        hash,
-                                        row.getString(0),
-                                        row.getInteger(1),
-                                        row.getString(2),
-                                        type);
-                                  });
+                              .chain(() -> stored(conn, principal, key, hash, type));
                         }
                         if (t.getItem3().failure() != null) {
                           return Uni.createFrom().failure(t.getItem3().failure());
@@ -223,18 +211,19 @@ public class Idempotency {
                                                             key)))
                                             .discardItems()
                                             .replaceWith(RestResponse.status(code, a.result())))
-                            : tx.preparedQuery(REPLAY)
-                                .execute(Tuple.of(principal, key))
-                                .map(
-                                    rows -> {
-                                      var row = rows.iterator().next();
-                                      return replayed(
-                                          hash,
-                                          row.getString(0),
-                                          row.getInteger(1),
-                                          row.getString(2),
-                                          type);
-                                    })));
+                            : stored(tx, principal, key, hash, type)));
+  }
+
+  /** The answer stored for a key that was claimed before (its claim is committed). */
+  private <T> Uni<RestResponse<T>> stored(
+      SqlConnection conn, String principal, String key, String hash, Class<T> type) {
+    return conn.preparedQuery(REPLAY)
+        .execute(Tuple.of(principal, key))
+        .map(
+            rows -> {
+              var row = rows.iterator().next();
+              return replayed(hash, row.getString(0), row.getInteger(1), row.getString(2), type);
+            });
   }
 
   /**
