@@ -268,6 +268,12 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     await page.keyboard.press('ArrowRight');
     const requests = page.getByRole('tab', { name: /Potrzeby/ });
     assert.equal(await requests.getAttribute('aria-selected'), 'true');
+    // Focus moves once the selected tab has rendered: wait for it (≤ 5 s), then judge.
+    await page
+      .waitForFunction((el) => el === document.activeElement, await requests.elementHandle(), {
+        timeout: 5000,
+      })
+      .catch(() => {});
     assert.ok(await requests.evaluate((el) => el === document.activeElement), 'focus follows the arrow');
     await page.getByTestId('board-requests').waitFor();
   });
