@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** The money checker on the labelled development set (../shared/data/matching/dev.json). */
+/** The money checker on the labelled development set (src/test/resources/labelled/dev.json). */
 class MoneyCheckerDevSetTest {
 
   @Test

@@ -12,7 +12,7 @@ import pl.gielda.matching.engine.tools.MatchingEval;
 /** Runs the evaluation on the labelled development set and checks the quality floor. */
 class MatchingEvalTest {
 
-  private static final Path DEV = Path.of("../shared/data/matching/dev.json");
+  private static final Path DEV = Path.of("src/test/resources/labelled/dev.json");
 
   @Test
   void devSetMeetsTheQualityFloor() throws Exception {

@@ -51,7 +51,7 @@ public final class MatchingCrossValidation {
   private MatchingCrossValidation() {}
 
   public static void main(String[] args) throws Exception {
-    Path path = Path.of("../shared/data/matching/dev.json");
+    Path path = Path.of("src/test/resources/labelled/dev.json");
     boolean concepts = false;
     for (String a : args) {
       if (a.equals("--concepts")) {

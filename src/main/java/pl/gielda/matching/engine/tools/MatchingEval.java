@@ -17,7 +17,7 @@ import pl.gielda.matching.engine.Suggestion;
 import pl.gielda.matching.engine.Swap;
 
 /**
- * Evaluates the matching engine on a labelled set (default {@code ../shared/data/matching/dev.json}
+ * Evaluates the matching engine on a labelled set (default {@code src/test/resources/labelled/dev.json}
  * relative to the project root): nDCG@5 and recall@10 of suggested offers per request with relevant
  * offers, no-match requests given a good match, swaps and cycles found vs listed.
  *
@@ -95,7 +95,7 @@ public final class MatchingEval {
   private MatchingEval() {}
 
   public static void main(String[] args) throws Exception {
-    Path path = Path.of("../shared/data/matching/dev.json");
+    Path path = Path.of("src/test/resources/labelled/dev.json");
     boolean verbose = false;
     for (String a : args) {
       if (a.equals("--verbose") || a.equals("-v")) {
