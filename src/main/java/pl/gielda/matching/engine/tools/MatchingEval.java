@@ -17,9 +17,10 @@ import pl.gielda.matching.engine.Suggestion;
 import pl.gielda.matching.engine.Swap;
 
 /**
- * Evaluates the matching engine on a labelled set (default {@code src/test/resources/labelled/dev.json}
- * relative to the project root): nDCG@5 and recall@10 of suggested offers per request with relevant
- * offers, no-match requests given a good match, swaps and cycles found vs listed.
+ * Evaluates the matching engine on a labelled set (default {@code
+ * src/test/resources/labelled/dev.json} relative to the project root): nDCG@5 and recall@10 of
+ * suggested offers per request with relevant offers, no-match requests given a good match, swaps
+ * and cycles found vs listed.
  *
  * <p>Usage: {@code MatchingEval [path/to/set.json] [--verbose]}.
  */
