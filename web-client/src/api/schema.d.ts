@@ -3541,6 +3541,8 @@ export interface components {
             legs?: components["schemas"]["LegView"][];
             /** Format: double */
             score?: number;
+            /** Format: double */
+            confidence?: number;
         };
         DealsView: {
             swaps?: components["schemas"]["DealView"][];
@@ -3752,6 +3754,7 @@ export interface components {
             receiverName?: string;
             /** Format: double */
             score?: number;
+            reasons?: string[];
         };
         /**
          * Format: date
