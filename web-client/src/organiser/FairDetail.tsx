@@ -9,6 +9,7 @@ import { FAIR_TIME_ZONE, formatDateTime } from '../ui/time';
 import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
 import { OrganiserBar } from './OrganiserBar';
+import { Outbox } from './Outbox';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -49,6 +50,7 @@ export function OrganiserFair({ id }: { id: string }) {
             </div>
             <Summary fairId={fairId} fair={fair.data} />
             <PeopleList people={people.data} loading={people.loading} error={people.error} />
+            <Outbox fairId={fairId} />
           </>
         )}
       </Page>
