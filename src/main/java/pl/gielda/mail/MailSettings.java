@@ -48,10 +48,13 @@ public interface MailSettings {
   @WithDefault("5s")
   Duration firstBackoff();
 
-  @WithDefault("15m")
+  @WithDefault("2m")
   Duration maxBackoff();
 
-  /** Attempts before a mail that keeps failing temporarily is given up (then shown as failed). */
-  @WithDefault("40")
+  /**
+   * Attempts before a mail that keeps failing temporarily is given up (then shown as failed): 300
+   * is about ten hours of a server that is down.
+   */
+  @WithDefault("300")
   int maxAttempts();
 }

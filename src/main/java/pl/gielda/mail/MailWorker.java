@@ -139,7 +139,9 @@ public class MailWorker {
     return outbox.retryLater(mail.id(), backoff(mail.attempts()), error);
   }
 
-  /** 5 s, 10 s, 20 s, … up to the maximum (15 min): a ten-minute outage costs a few attempts. */
+  /**
+   * 5 s, 10 s, 20 s, … up to the maximum (2 min): a mail waits at most that long after an outage.
+   */
   Duration backoff(int attempts) {
     long first = settings.firstBackoff().toMillis();
     long wait = first << Math.min(Math.max(attempts - 1, 0), 20);
