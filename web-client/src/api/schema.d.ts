@@ -3701,6 +3701,8 @@ export interface components {
             legs?: components["schemas"]["LegView"][];
             /** Format: double */
             score?: number;
+            /** Format: double */
+            confidence?: number;
         };
         DealsView: {
             swaps?: components["schemas"]["DealView"][];
@@ -3912,6 +3914,7 @@ export interface components {
             receiverName?: string;
             /** Format: double */
             score?: number;
+            reasons?: string[];
         };
         /**
          * Format: date

@@ -325,6 +325,8 @@ export const en: Messages = {
   dealsGood: 'A good plan (computed within a time limit)',
   dealSwap: 'Swap',
   dealCycle: 'Chain',
+  dealConfidence: 'confidence {n}%',
+  dealLegWhy: 'why: {reasons}',
   consoleTitle: 'Notary console',
   screenStillLookingEmpty: 'Every request already has a good match.',
   screenStillLooking: 'Still looking',

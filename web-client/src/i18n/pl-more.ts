@@ -235,6 +235,8 @@ export const plMore = {
   dealsGood: 'Dobry plan (liczony w limicie czasu)',
   dealSwap: 'Wymiana',
   dealCycle: 'Łańcuch',
+  dealConfidence: 'pewność {n}%',
+  dealLegWhy: 'dlaczego: {reasons}',
   screenStillLookingEmpty: 'Każda potrzeba ma już dobre dopasowanie.',
   screenStillLooking: 'Wciąż szukają',
   myContracts: 'Moje kontrakty',
