@@ -109,6 +109,7 @@ public class BoardHub {
     PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
     user.ifPresent(options::setUser);
     password.ifPresent(options::setPassword);
+    options.setMetricsName("postgresql|board-listen");
     subscriber = PgSubscriber.subscriber(vertx, options);
     subscriber.reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
     subscriber.channel("fair_events").handler(this::onNotify).subscribeHandler(v -> wakeAll());
