@@ -98,6 +98,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResetInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TokenView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request Reset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResetRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/screen": {
         parameters: {
             query?: never;
@@ -152,7 +244,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Setup Status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupStatus"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Setup */
         post: {
@@ -351,7 +463,9 @@ export interface paths {
         /** Badges Pdf */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    allowLocalhost?: boolean;
+                };
                 header?: never;
                 path: {
                     fairId: number;
@@ -3387,7 +3501,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganiserView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         /** Add Organiser */
         post: {
@@ -3418,6 +3566,58 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisers/{organiserId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset Link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organiserId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResetLinkView"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3585,6 +3785,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/public-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Choose */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicUrlInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Forget */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3660,7 +3989,7 @@ export interface components {
             /** Format: int64 */
             fairId?: number;
             status?: components["schemas"]["ContractStatus"];
-            source?: components["schemas"]["Source"];
+            source?: components["schemas"]["Source1"];
             origin?: components["schemas"]["Origin"];
             /** Format: int32 */
             version?: number;
@@ -3768,6 +4097,7 @@ export interface components {
             joinCode?: string;
             phase?: components["schemas"]["Phase"];
             categories?: components["schemas"]["CategoryView"][];
+            joinUrl?: string;
         };
         FollowUpInput: {
             status: components["schemas"]["Status1"];
@@ -4128,6 +4458,15 @@ export interface components {
             startsAt?: components["schemas"]["Instant"];
             phase?: components["schemas"]["Phase"];
         };
+        PublicUrlInput: {
+            url: string;
+        };
+        PublicUrlView: {
+            url?: string;
+            source?: components["schemas"]["Source"];
+            pointsAtLocalhost?: boolean;
+            candidates?: string[];
+        };
         PublicVerifyView: {
             valid?: boolean;
             /** Format: int64 */
@@ -4140,6 +4479,17 @@ export interface components {
         };
         RegisterInput: {
             justification?: string;
+        };
+        ResetInput: {
+            token: string;
+            password: string;
+        };
+        ResetLinkView: {
+            url?: string;
+            expiresAt?: components["schemas"]["Instant"];
+        };
+        ResetRequestInput: {
+            email: string;
         };
         ReturnInput: {
             reason: string;
@@ -4174,6 +4524,9 @@ export interface components {
             displayName: string;
             password: string;
         };
+        SetupStatus: {
+            needed?: boolean;
+        };
         SignInput: {
             /** Format: int32 */
             version: number;
@@ -4196,7 +4549,9 @@ export interface components {
             signedAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        Source: "APP" | "PAPER";
+        Source: "CONFIGURED" | "CHOSEN" | "DEFAULT";
+        /** @enum {string} */
+        Source1: "APP" | "PAPER";
         StaleContract: {
             /** Format: int64 */
             contractId?: number;

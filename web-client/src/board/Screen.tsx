@@ -95,7 +95,8 @@ export function Screen({ token }: { token: string }) {
 
   const c = board.counters;
   const phase = board.phase ?? fair?.phase;
-  const joinUrl = fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null;
+  // The server's public address (the hall's), not the origin this screen was opened at.
+  const joinUrl = fair?.joinUrl ?? (fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null);
   const contracts = board.registered.slice(0, CONTRACTS_SHOWN);
   const latest = visiblePosts(board).slice(0, TICKER_SIZE - contracts.length);
   const categories = fair?.categories ?? [];

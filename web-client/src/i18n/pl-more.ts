@@ -387,4 +387,51 @@ export const plMore = {
   balanceGiven: 'Dał (zł)',
   balanceReceived: 'Otrzymał (zł)',
   balanceNet: 'Bilans (zł)',
+  // First start, the organisers' team, forgot password, the hall address (firsthour)
+  setupTitle: 'Pierwszy organizator',
+  setupIntro:
+    'Ten jednorazowy link wypisał serwer przy pierwszym starcie. Utwórz konto organizatora — potem dodasz kolejne w zakładce Zespół.',
+  setupNoToken: 'Brak tokenu w linku. Otwórz dokładnie link /setup?token=… wypisany w konsoli serwera.',
+  setupAlreadyDone:
+    'Organizator już istnieje. Zaloguj się albo poproś innego organizatora o dodanie do zespołu.',
+  setupTokenInvalid:
+    'Ten link jest nieważny albo został już użyty. Uruchom serwer ponownie, by wypisał nowy.',
+  setupButton: 'Utwórz konto i zaloguj',
+  resetTitle: 'Nowe hasło',
+  resetTokenInvalid: 'Ten link do zmiany hasła jest nieważny, wygasł albo został już użyty.',
+  resetButton: 'Ustaw hasło i zaloguj',
+  organiserName: 'Imię i nazwisko',
+  newPassword: 'Hasło',
+  confirmPassword: 'Powtórz hasło',
+  passwordHint: 'Co najmniej 12 znaków; najlepiej kilka słów, np. „rower kawa Pelplin wiosna”.',
+  passwordMismatch: 'Hasła się różnią.',
+  passwordTooShort: 'Hasło musi mieć od 12 do 200 znaków.',
+  passwordTooCommon: 'To hasło jest zbyt popularne — wybierz inne.',
+  passwordTooPredictable:
+    'Hasło jest zbyt przewidywalne (powtórzenia lub ciągi jak „abcd”, „1234”, „qwerty”).',
+  passwordPersonal: 'Hasło nie może zawierać Twojego e-maila ani imienia.',
+  forgotLink: 'Nie pamiętasz hasła?',
+  forgotTitle: 'Nie pamiętasz hasła?',
+  forgotIntro:
+    'Aplikacja nie wysyła e-maili. Podaj swój e-mail: serwer wypisze w swojej konsoli jednorazowy link do zmiany hasła (ważny 30 minut). Możesz też poprosić innego organizatora — wygeneruje link w zakładce Zespół.',
+  forgotButton: 'Wypisz link w konsoli serwera',
+  forgotSent:
+    'Jeśli takie konto istnieje, link jest już w konsoli serwera. Poproś osobę, która uruchomiła aplikację, o jego przekazanie.',
+  teamNav: 'Zespół',
+  teamTitle: 'Zespół organizatorów',
+  teamAddTitle: 'Dodaj organizatora',
+  teamAddButton: 'Dodaj organizatora',
+  teamAdded: 'Dodano: {name}. Przekaż tej osobie e-mail i hasło.',
+  teamResetLink: 'Link do zmiany hasła',
+  teamResetLinkHint: 'Jednorazowy link (ważny 30 minut) — przekaż go tej osobie:',
+  publicUrlWarningTitle: 'Telefony nie otworzą linków z identyfikatorów',
+  publicUrlWarningBody:
+    'Identyfikatory, kod QR do dołączenia i duży ekran prowadzą do {url} — ten adres działa tylko na tym komputerze.',
+  publicUrlHallAddress: 'Adres tego komputera w sieci sali:',
+  publicUrlUse: 'Użyj {url}',
+  publicUrlNoNetwork: 'Nie znaleziono adresu w sieci. Podłącz komputer do sieci sali i odśwież stronę.',
+  publicUrlHint: 'Na stałe: uruchom aplikację z PUBLIC_URL (np. https://gielda.example.org).',
+  printLocalhostConfirm:
+    'Identyfikatory będą prowadzić do {url}: żaden telefon ich nie otworzy. Wybierz wyżej adres w sieci sali albo drukuj mimo to (np. próbny wydruk).',
+  printAnyway: 'Drukuj mimo to',
 } satisfies Record<string, string | Plural>;
