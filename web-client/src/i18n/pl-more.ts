@@ -129,6 +129,10 @@ export const plMore = {
   scanUnknown: 'To nie jest kod Giełdy. Spróbuj jeszcze raz.',
   scanOtherFair: 'Ten kontrakt należy do innej giełdy.',
   scanNotBadge: 'To nie jest identyfikator uczestnika.',
+  scanSecretNotPartner:
+    'To jest czyjś prywatny kod logowania (z odrywanej części identyfikatora), a nie kod partnera. Zeskanuj kod z przodu identyfikatora.',
+  scanPartnerNotSignIn:
+    'To kod partnera z przodu identyfikatora — nie służy do logowania. Zeskanuj kod z odrywanej części albo wpisz kod giełdy.',
   scanBadge: 'Skanuj identyfikator',
   contractShowQr: 'Pokaż kod partnerowi',
   contractQrHint: 'Partner skanuje ten kod swoim telefonem i podpisuje u siebie.',

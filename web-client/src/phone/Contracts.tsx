@@ -186,13 +186,13 @@ export function ContractForm({
 
   const lookup = async (typed = code) => {
     setCodeError(null);
-    const token = typed.trim().replace(/^.*\/b\//, '');
-    if (!token) return;
+    const partner = typed.trim().replace(/^.*\/[bp]\//, '');
+    if (!partner) return;
     try {
       const found = await unwrap(
         client.POST('/api/fairs/{fairId}/contracts/partner-lookup', {
           params: { path: { fairId } },
-          body: { badgeToken: token },
+          body: { partnerCode: partner },
         }),
       );
       if (found.entityId === me.entityId) {
@@ -205,7 +205,7 @@ export function ContractForm({
     }
   };
 
-  // A badge scanned on the board (`?badge=<code>`) or here: the partner is looked up at once.
+  // A partner code scanned on the board (`?partner=<code>`) or here: looked up at once.
   const [scanning, setScanning] = useState(false);
   const scanned = (token: string) => {
     setScanning(false);
@@ -213,7 +213,7 @@ export function ContractForm({
     void lookup(token);
   };
   useEffect(() => {
-    const badge = new URLSearchParams(location.search).get('badge');
+    const badge = new URLSearchParams(location.search).get('partner');
     if (badge && !editing) scanned(badge);
   }, []);
 
