@@ -9,6 +9,8 @@ import { FAIR_TIME_ZONE, formatDateTime } from '../ui/time';
 import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
 import { OrganiserBar } from './OrganiserBar';
+import { AuditLog } from './AuditLog';
+import { People } from './People';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -48,7 +50,14 @@ export function OrganiserFair({ id }: { id: string }) {
               <Tools fairId={fairId} />
             </div>
             <Summary fairId={fairId} fair={fair.data} />
-            <PeopleList people={people.data} loading={people.loading} error={people.error} />
+            <People
+              fairId={fairId}
+              people={people.data}
+              loading={people.loading}
+              error={people.error}
+              onChange={people.reload}
+            />
+            <AuditLog fairId={fairId} />
           </>
         )}
       </Page>
@@ -307,61 +316,6 @@ function Tools({ fairId }: { fairId: number }) {
         </p>
       )}
       <ErrorBox error={error} />
-    </section>
-  );
-}
-
-type WithBadge = { badgeUrl?: string | null; badgeToken?: string | null };
-
-function PeopleList({ people, loading, error }: { people?: Person[]; loading: boolean; error: unknown }) {
-  const { t, p, tx } = useI18n();
-  return (
-    <section class="card" data-testid="people">
-      <h2>
-        {t('peopleTitle')}
-        {people && <span class="muted"> · {p('people', people.length)}</span>}
-      </h2>
-      {loading && !people && <Spinner />}
-      <ErrorBox error={error} />
-      {people && people.length === 0 && <p class="muted">{t('peopleEmpty')}</p>}
-      {people && people.length > 0 && (
-        <div class="table-wrap">
-          <table class="table">
-            <thead>
-              <tr>
-                <th>{t('personName')}</th>
-                <th>{t('entity')}</th>
-                <th>{t('sector')}</th>
-                <th>{t('roles')}</th>
-                <th>{t('checkedIn')}</th>
-                <th>{t('badge')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => {
-                const b = person as Person & WithBadge;
-                const href = b.badgeToken ? `/b/${encodeURIComponent(b.badgeToken)}` : (b.badgeUrl ?? null);
-                return (
-                  <tr key={person.id} data-testid="person-row">
-                    <td>{person.displayName}</td>
-                    <td>{person.entityName}</td>
-                    <td>{tx(`sector_${person.sector}`, person.sector)}</td>
-                    <td>{(person.roles ?? []).map((r) => tx(`role_${r.toLowerCase()}`, r)).join(', ')}</td>
-                    <td>{person.checkedInAt ? '✓' : ''}</td>
-                    <td>
-                      {href && (
-                        <a href={href} target="_blank" rel="noopener">
-                          {t('badgeLink')}
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }
