@@ -21,9 +21,21 @@ function readSecret(fromPath?: string): string {
  */
 export function BadgeLogin({ badgeToken }: { badgeToken?: string }) {
   const { t } = useI18n();
-  const [secret] = useState(() => readSecret(badgeToken));
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  const [secret, setSecret] = useState(() => readSecret(badgeToken));
+  // A tear-off scanned again while this page is open changes only the fragment: no page load.
+  useEffect(() => {
+    const again = () => {
+      const next = readSecret();
+      if (next) {
+        setSecret(next);
+        setAttempt((a) => a + 1);
+      }
+    };
+    window.addEventListener('hashchange', again);
+    return () => window.removeEventListener('hashchange', again);
+  }, []);
 
   useEffect(() => {
     if (!secret) return;
