@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SignInInput"];
+                    "application/json": components["schemas"]["BadgeInput"];
                 };
             };
             responses: {
@@ -98,7 +98,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/phone": {
+    "/api/auth/password-reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -107,7 +107,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Claim Phone */
+        /** Reset */
         post: {
             parameters: {
                 query?: never;
@@ -117,7 +117,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["PhoneInput"];
+                    "application/json": components["schemas"]["ResetInput"];
                 };
             };
             responses: {
@@ -127,7 +127,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["PhoneView"];
+                        "application/json": components["schemas"]["TokenView"];
                     };
                 };
                 /** @description Bad Request */
@@ -137,15 +137,46 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
-                401: {
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request Reset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResetRequestInput"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not Allowed */
-                403: {
+                /** @description Bad Request */
+                400: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -213,7 +244,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Setup Status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SetupStatus"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Setup */
         post: {
@@ -402,113 +453,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/fairs/{fairId}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Page */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    size?: number;
-                };
-                header?: never;
-                path: {
-                    fairId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditPage"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/fairs/{fairId}/audit/csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Csv */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    fairId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=UTF-8": string;
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/fairs/{fairId}/badges.pdf": {
         parameters: {
             query?: never;
@@ -519,7 +463,9 @@ export interface paths {
         /** Badges Pdf */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    allowLocalhost?: boolean;
+                };
                 header?: never;
                 path: {
                     fairId: number;
@@ -2158,6 +2104,59 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/help-requests/{helpId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                    helpId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HelpView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/help-requests/{helpId}/done": {
         parameters: {
             query?: never;
@@ -2300,6 +2299,166 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSummary"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/mail/{mailId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                    mailId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/mail/{mailId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                    mailId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MailSummary"];
                     };
                 };
                 /** @description Not Authorized */
@@ -2640,61 +2799,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/fairs/{fairId}/people/{personId}/phone/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release Phone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    fairId: number;
-                    personId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonView"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/fairs/{fairId}/people/{personId}/roles": {
         parameters: {
             query?: never;
@@ -2932,7 +3036,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                    postId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PostView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         /** Update */
         put: {
             parameters: {
@@ -3450,7 +3591,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrganiserView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         /** Add Organiser */
         post: {
@@ -3481,6 +3656,58 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisers/{organiserId}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reset Link */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organiserId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ResetLinkView"];
+                    };
                 };
                 /** @description Not Authorized */
                 401: {
@@ -3648,43 +3875,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/settings/public-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Choose */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublicUrlInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Forget */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicUrlView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AuditPage: {
-            items?: components["schemas"]["AuditView"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
-            /** Format: int64 */
-            total?: number;
-        };
-        AuditView: {
-            /** Format: int64 */
-            id?: number;
-            at?: components["schemas"]["Instant"];
-            actor?: string;
-            actorName?: string;
-            actorRoles?: string;
-            action?: string;
-            subjectType?: string;
-            /** Format: int64 */
-            subjectId?: number;
-            subjectName?: string;
-            detail?: string;
-            instance?: string;
+        BadgeInput: {
+            badgeToken: string;
         };
         BadgeScan: {
-            partnerCode: string;
+            badgeToken: string;
         };
         BadgeView: {
             /** Format: int64 */
             personId?: number;
-            partnerCode?: string;
-            signInSecret?: string;
-            signInUrl?: string;
+            badgeToken?: string;
+            badgeUrl?: string;
         };
         Balance: {
             /** Format: int64 */
@@ -3745,7 +4079,7 @@ export interface components {
             /** Format: int64 */
             fairId?: number;
             status?: components["schemas"]["ContractStatus"];
-            source?: components["schemas"]["Source"];
+            source?: components["schemas"]["Source1"];
             origin?: components["schemas"]["Origin"];
             /** Format: int32 */
             version?: number;
@@ -3786,6 +4120,8 @@ export interface components {
             legs?: components["schemas"]["LegView"][];
             /** Format: double */
             score?: number;
+            /** Format: double */
+            confidence?: number;
         };
         DealsView: {
             swaps?: components["schemas"]["DealView"][];
@@ -3851,6 +4187,7 @@ export interface components {
             joinCode?: string;
             phase?: components["schemas"]["Phase"];
             categories?: components["schemas"]["CategoryView"][];
+            joinUrl?: string;
         };
         FollowUpInput: {
             status: components["schemas"]["Status1"];
@@ -3997,6 +4334,7 @@ export interface components {
             receiverName?: string;
             /** Format: double */
             score?: number;
+            reasons?: string[];
         };
         /**
          * Format: date
@@ -4008,7 +4346,27 @@ export interface components {
             password: string;
         };
         LookupInput: {
-            partnerCode: string;
+            badgeToken: string;
+        };
+        MailSummary: {
+            /** Format: int64 */
+            id?: number;
+            purpose?: string;
+            to?: string;
+            subject?: string;
+            status?: string;
+            /** Format: int32 */
+            attempts?: number;
+            nextAttemptAt?: components["schemas"]["Instant"];
+            lastError?: string;
+            smtpReply?: string;
+            createdAt?: components["schemas"]["Instant"];
+            sentAt?: components["schemas"]["Instant"];
+        };
+        MailView: {
+            mail?: components["schemas"]["MailSummary"];
+            messageId?: string;
+            bodyText?: string;
         };
         MatchView: {
             post?: components["schemas"]["PostView"];
@@ -4071,7 +4429,7 @@ export interface components {
             entityId?: number;
             /** Format: int64 */
             personId?: number;
-            partnerCode?: string;
+            badgeToken?: string;
         };
         PartyView: {
             /** Format: int64 */
@@ -4096,21 +4454,13 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             roles?: string[];
             checkedInAt?: components["schemas"]["Instant"];
-            partnerCode?: string;
-            phoneBound?: boolean;
-            signInSecret?: string;
-            signInUrl?: string;
+            badgeToken?: string;
+            badgeUrl?: string;
         };
         /** @enum {string} */
         Phase: "DRAFT" | "REGISTRATION" | "LIVE" | "CLOSED";
         PhaseInput: {
             phase: components["schemas"]["Phase"];
-        };
-        PhoneInput: {
-            deviceKey: string;
-        };
-        PhoneView: {
-            bound?: boolean;
         };
         PostInput: {
             kind: components["schemas"]["PostKind"];
@@ -4198,6 +4548,15 @@ export interface components {
             startsAt?: components["schemas"]["Instant"];
             phase?: components["schemas"]["Phase"];
         };
+        PublicUrlInput: {
+            url: string;
+        };
+        PublicUrlView: {
+            url?: string;
+            source?: components["schemas"]["Source"];
+            pointsAtLocalhost?: boolean;
+            candidates?: string[];
+        };
         PublicVerifyView: {
             valid?: boolean;
             /** Format: int64 */
@@ -4210,6 +4569,17 @@ export interface components {
         };
         RegisterInput: {
             justification?: string;
+        };
+        ResetInput: {
+            token: string;
+            password: string;
+        };
+        ResetLinkView: {
+            url?: string;
+            expiresAt?: components["schemas"]["Instant"];
+        };
+        ResetRequestInput: {
+            email: string;
         };
         ReturnInput: {
             reason: string;
@@ -4244,9 +4614,8 @@ export interface components {
             displayName: string;
             password: string;
         };
-        SignInInput: {
-            signInSecret: string;
-            deviceKey: string;
+        SetupStatus: {
+            needed?: boolean;
         };
         SignInput: {
             /** Format: int32 */
@@ -4270,7 +4639,9 @@ export interface components {
             signedAt?: components["schemas"]["Instant"];
         };
         /** @enum {string} */
-        Source: "APP" | "PAPER";
+        Source: "CONFIGURED" | "CHOSEN" | "DEFAULT";
+        /** @enum {string} */
+        Source1: "APP" | "PAPER";
         StaleContract: {
             /** Format: int64 */
             contractId?: number;

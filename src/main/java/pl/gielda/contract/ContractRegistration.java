@@ -28,7 +28,6 @@ import pl.gielda.audit.AuditTrail;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventSequencer;
 import pl.gielda.common.db.GroupCommit;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.common.idempotency.Idempotency;
@@ -37,6 +36,7 @@ import pl.gielda.contract.ContractDtos.RegisterInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
 import pl.gielda.contract.chain.ContractRecord;
+import pl.gielda.eventlog.EventSequencer;
 
 /**
  * Registration, on the same fast path as signing: plain SQL on the request's transaction (V7, V8).
