@@ -10,6 +10,7 @@ import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
 import { usePublicUrl } from './publicUrl';
 import { OrganiserBar } from './OrganiserBar';
+import { Outbox } from './Outbox';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -50,6 +51,7 @@ export function OrganiserFair({ id }: { id: string }) {
             </div>
             <Summary fairId={fairId} fair={fair.data} />
             <PeopleList people={people.data} loading={people.loading} error={people.error} />
+            <Outbox fairId={fairId} />
           </>
         )}
       </Page>
