@@ -1573,6 +1573,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/entities/{entityId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm Entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    entityId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EntityView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/exports/csv": {
         parameters: {
             query?: never;
@@ -2132,6 +2187,168 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ImportReport"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
                     };
                 };
                 /** @description Not Authorized */
@@ -3148,6 +3365,92 @@ export interface paths {
                     };
                     content?: never;
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join/mine/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member Token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinView"];
+                    };
+                };
                 /** @description Not Authorized */
                 401: {
                     headers: {
@@ -3401,20 +3704,6 @@ export interface paths {
                         "application/json": components["schemas"]["PublicEntityView"][];
                     };
                 };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
             };
         };
         put?: never;
@@ -3587,6 +3876,7 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             town?: string;
             contact?: string;
+            confirmed?: boolean;
         };
         FairInput: {
             name: string;
@@ -3608,7 +3898,7 @@ export interface components {
             categories?: components["schemas"]["CategoryView"][];
         };
         FollowUpInput: {
-            status: components["schemas"]["Status1"];
+            status: components["schemas"]["Status2"];
             date?: components["schemas"]["LocalDate"];
             note?: string;
         };
@@ -3630,7 +3920,7 @@ export interface components {
             contractId?: number;
             /** Format: int32 */
             version?: number;
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status2"];
             statusPl?: string;
             date?: components["schemas"]["LocalDate"];
             note?: string;
@@ -3730,6 +4020,20 @@ export interface components {
             entityId?: number;
             newEntity?: components["schemas"]["EntityInput"];
         };
+        JoinRequestView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            fairId?: number;
+            /** Format: int64 */
+            entityId?: number;
+            entityName?: string;
+            displayName?: string;
+            status?: components["schemas"]["Status"];
+            createdAt?: components["schemas"]["Instant"];
+            expiresAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+        };
         JoinView: {
             token?: string;
             expiresAt?: components["schemas"]["Instant"];
@@ -3738,6 +4042,10 @@ export interface components {
             fairId?: number;
             /** Format: int64 */
             personId?: number;
+            standing?: components["schemas"]["Standing"];
+            /** Format: int64 */
+            requestId?: number;
+            entityName?: string;
         };
         LegView: {
             /** Format: int64 */
@@ -3912,7 +4220,7 @@ export interface components {
             authorId?: number;
             /** Format: int64 */
             onBehalfBy?: number;
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status1"];
             hidden?: boolean;
             hiddenReason?: string;
             /** Format: int32 */
@@ -4022,15 +4330,19 @@ export interface components {
             title?: string;
             parties?: string[];
             registeredAt?: components["schemas"]["Instant"];
-            lastStatus?: components["schemas"]["Status1"];
+            lastStatus?: components["schemas"]["Status2"];
             lastUpdateAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             daysSinceUpdate?: number;
         };
         /** @enum {string} */
-        Status: "ACTIVE" | "WITHDRAWN";
+        Standing: "MEMBER" | "WAITING";
         /** @enum {string} */
-        Status1: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
+        Status: "PENDING" | "APPROVED" | "REJECTED" | "EXPIRED";
+        /** @enum {string} */
+        Status1: "ACTIVE" | "WITHDRAWN";
+        /** @enum {string} */
+        Status2: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
         Tallies: {
             /** Format: int64 */
             seq?: number;

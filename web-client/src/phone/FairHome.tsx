@@ -7,6 +7,7 @@ import { useI18n, type Lang } from '../i18n';
 import type { TextKey } from '../i18n/pl';
 import type { Post } from '../realtime/protocol';
 import { useBoard } from '../realtime/useBoard';
+import { JoinDoor } from './JoinDoor';
 import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { lazy } from '../ui/lazy';
@@ -530,6 +531,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
                 <HelpButton fairId={fairId} personId={session.personId} board={live} />
               )}
             </section>
+            <JoinDoor fairId={fairId} board={live} me={me.data} />
             <div class="tabs" role="tablist" aria-label={t('tabsLabel')} onKeyDown={onTabKey}>
               {TABS.map((x) => (
                 <button
