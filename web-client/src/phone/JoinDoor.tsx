@@ -140,7 +140,7 @@ export function JoinRequests({ fairId, board, scope }: { fairId: number; board: 
               </button>
               <button
                 type="button"
-                class="btn btn-small-light"
+                class="btn"
                 disabled={busy === r.id}
                 data-testid="join-reject"
                 onClick={() => void answer(r.id!, 'reject')}

@@ -150,12 +150,14 @@ class ContractViews {
             new Warning(
                 UnconfirmedParties.CODE,
                 "parties[" + p.position + "]",
-                p.entityName
-                    + " nie jest jeszcze potwierdzony: potwierdza punkt informacyjny lub"
+                "Podmiot „"
+                    + p.entityName
+                    + "” nie jest jeszcze potwierdzony: potwierdza go punkt informacyjny lub"
                     + " organizator, potem można zarejestrować",
-                p.entityName
-                    + " is not confirmed yet: the help desk or the organiser confirms it,"
-                    + " then it can be registered"));
+                "The entity “"
+                    + p.entityName
+                    + "” is not confirmed yet: the help desk or the organiser confirms it,"
+                    + " then the contract can be registered"));
       }
     }
     return warnings;
