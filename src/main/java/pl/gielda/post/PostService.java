@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.Category;
 import pl.gielda.fair.Fair;
 import pl.gielda.participant.Organisation;
@@ -60,6 +60,28 @@ public class PostService {
               return Post.<Post>list(where + " order by id", fairId);
             })
         .chain(posts -> views(fairId, posts));
+  }
+
+  /**
+   * One post. A hidden one only for the people who may change it (its entity's, or the helper who
+   * posted it) and for moderators: its author learns that it was hidden and why, nobody else reads
+   * its text again (404, as if it did not exist).
+   */
+  @WithSession
+  public Uni<PostView> one(Caller caller, long fairId, long postId) {
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY)
+        .chain(() -> requirePost(fairId, postId))
+        .chain(
+            p -> {
+              if (!p.hidden || caller.has(Role.NOTARY) || caller.has(Role.ORGANISER)) {
+                return view(p);
+              }
+              return editable(caller, fairId, postId)
+                  .onFailure(ApiException.class)
+                  .transform(e -> ApiException.notFound("Post " + postId))
+                  .chain(this::view);
+            });
   }
 
   @WithTransaction
