@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["SignInInput"];
+                    "application/json": components["schemas"]["BadgeInput"];
                 };
             };
             responses: {
@@ -177,67 +177,6 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/phone": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Claim Phone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PhoneInput"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PhoneView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -488,113 +427,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FairView"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/fairs/{fairId}/audit": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Page */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    size?: number;
-                };
-                header?: never;
-                path: {
-                    fairId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditPage"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/fairs/{fairId}/audit/csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Csv */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    fairId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv; charset=UTF-8": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -1855,6 +1687,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/entities/{entityId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm Entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    entityId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EntityView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/exports/csv": {
         parameters: {
             query?: never;
@@ -2491,6 +2378,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/mail": {
         parameters: {
             query?: never;
@@ -2928,61 +2977,6 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    fairId: number;
-                    personId: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PersonView"];
-                    };
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/fairs/{fairId}/people/{personId}/phone/release": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Release Phone */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
                 path: {
                     fairId: number;
                     personId: number;
@@ -3743,6 +3737,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/join/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join/mine/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member Token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -4203,39 +4297,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        AuditPage: {
-            items?: components["schemas"]["AuditView"][];
-            /** Format: int32 */
-            page?: number;
-            /** Format: int32 */
-            size?: number;
-            /** Format: int64 */
-            total?: number;
-        };
-        AuditView: {
-            /** Format: int64 */
-            id?: number;
-            at?: components["schemas"]["Instant"];
-            actor?: string;
-            actorName?: string;
-            actorRoles?: string;
-            action?: string;
-            subjectType?: string;
-            /** Format: int64 */
-            subjectId?: number;
-            subjectName?: string;
-            detail?: string;
-            instance?: string;
+        BadgeInput: {
+            badgeToken: string;
         };
         BadgeScan: {
-            partnerCode: string;
+            badgeToken: string;
         };
         BadgeView: {
             /** Format: int64 */
             personId?: number;
-            partnerCode?: string;
-            signInSecret?: string;
-            signInUrl?: string;
+            badgeToken?: string;
+            badgeUrl?: string;
         };
         Balance: {
             /** Format: int64 */
@@ -4385,6 +4457,7 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             town?: string;
             contact?: string;
+            confirmed?: boolean;
         };
         FairInput: {
             name: string;
@@ -4407,7 +4480,7 @@ export interface components {
             joinUrl?: string;
         };
         FollowUpInput: {
-            status: components["schemas"]["Status1"];
+            status: components["schemas"]["Status2"];
             date?: components["schemas"]["LocalDate"];
             note?: string;
         };
@@ -4429,7 +4502,7 @@ export interface components {
             contractId?: number;
             /** Format: int32 */
             version?: number;
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status2"];
             statusPl?: string;
             date?: components["schemas"]["LocalDate"];
             note?: string;
@@ -4529,6 +4602,20 @@ export interface components {
             entityId?: number;
             newEntity?: components["schemas"]["EntityInput"];
         };
+        JoinRequestView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            fairId?: number;
+            /** Format: int64 */
+            entityId?: number;
+            entityName?: string;
+            displayName?: string;
+            status?: components["schemas"]["Status"];
+            createdAt?: components["schemas"]["Instant"];
+            expiresAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+        };
         JoinView: {
             token?: string;
             expiresAt?: components["schemas"]["Instant"];
@@ -4537,6 +4624,10 @@ export interface components {
             fairId?: number;
             /** Format: int64 */
             personId?: number;
+            standing?: components["schemas"]["Standing"];
+            /** Format: int64 */
+            requestId?: number;
+            entityName?: string;
         };
         LegView: {
             /** Format: int64 */
@@ -4563,7 +4654,7 @@ export interface components {
             password: string;
         };
         LookupInput: {
-            partnerCode: string;
+            badgeToken: string;
         };
         MailSummary: {
             /** Format: int64 */
@@ -4646,7 +4737,7 @@ export interface components {
             entityId?: number;
             /** Format: int64 */
             personId?: number;
-            partnerCode?: string;
+            badgeToken?: string;
         };
         PartyView: {
             /** Format: int64 */
@@ -4671,21 +4762,13 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             roles?: string[];
             checkedInAt?: components["schemas"]["Instant"];
-            partnerCode?: string;
-            phoneBound?: boolean;
-            signInSecret?: string;
-            signInUrl?: string;
+            badgeToken?: string;
+            badgeUrl?: string;
         };
         /** @enum {string} */
         Phase: "DRAFT" | "REGISTRATION" | "LIVE" | "CLOSED";
         PhaseInput: {
             phase: components["schemas"]["Phase"];
-        };
-        PhoneInput: {
-            deviceKey: string;
-        };
-        PhoneView: {
-            bound?: boolean;
         };
         PostInput: {
             kind: components["schemas"]["PostKind"];
@@ -4740,7 +4823,7 @@ export interface components {
             authorId?: number;
             /** Format: int64 */
             onBehalfBy?: number;
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status1"];
             hidden?: boolean;
             hiddenReason?: string;
             /** Format: int32 */
@@ -4842,10 +4925,6 @@ export interface components {
         SetupStatus: {
             needed?: boolean;
         };
-        SignInInput: {
-            signInSecret: string;
-            deviceKey: string;
-        };
         SignInput: {
             /** Format: int32 */
             version: number;
@@ -4879,15 +4958,19 @@ export interface components {
             title?: string;
             parties?: string[];
             registeredAt?: components["schemas"]["Instant"];
-            lastStatus?: components["schemas"]["Status1"];
+            lastStatus?: components["schemas"]["Status2"];
             lastUpdateAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             daysSinceUpdate?: number;
         };
         /** @enum {string} */
-        Status: "ACTIVE" | "WITHDRAWN";
+        Standing: "MEMBER" | "WAITING";
         /** @enum {string} */
-        Status1: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
+        Status: "PENDING" | "APPROVED" | "REJECTED" | "EXPIRED";
+        /** @enum {string} */
+        Status1: "ACTIVE" | "WITHDRAWN";
+        /** @enum {string} */
+        Status2: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
         Tallies: {
             /** Format: int64 */
             seq?: number;

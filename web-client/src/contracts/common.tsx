@@ -19,6 +19,7 @@ export function contractProblemKey(e: unknown): TextKey | null {
   const code = problemCode(e);
   if (code === 'stale-version' || code === 'stale-signatures') return 'contractStale';
   if (code === 'fair-not-open') return 'fairNotOpen';
+  if (code === 'entity-unconfirmed') return 'entityUnconfirmed';
   if (code?.startsWith('contract-')) return 'contractClosed';
   return null;
 }

@@ -514,6 +514,29 @@ export const en: Messages = {
   balanceGiven: 'Given (PLN)',
   balanceReceived: 'Received (PLN)',
   balanceNet: 'Balance (PLN)',
+  joinWaitingTitle: 'Waiting for consent: {entity}',
+  joinWaitingBody:
+    'Someone from this entity has to let you in on their phone — or go to the help desk. Until then you can look at the boards but not act for the entity.',
+  joinApprovedBody: 'You were let into {entity}. One moment…',
+  joinRejectedBody: '{entity} did not let you in. Go to the help desk or join as a new entity.',
+  joinExpiredBody:
+    'The request to join {entity} expired (30 minutes without an answer). Ask again or go to the help desk.',
+  joinAgain: 'Join again',
+  joinRequestsTitle: 'Requests to join',
+  joinRequestLine: '{name} wants to join {entity}',
+  joinApprove: 'Let in',
+  joinReject: 'Turn away',
+  joinRequestsHint: 'Only let in someone you know. A request expires after 30 minutes.',
+  joinExistingHint:
+    'Someone from this entity (or the help desk) must confirm that you represent it. Until then you can only look.',
+  joinEntityExists: 'This entity is already on the list — we chose it for you. Send a request to join.',
+  entityUnconfirmed:
+    'The entity is not confirmed yet: the help desk or the organiser confirms it, then the contract can be registered.',
+  confirmEntity: 'Confirm: {name}',
+  newEntitiesTitle: 'New entities to confirm',
+  newEntitiesEmpty: 'All entities are confirmed.',
+  newEntitiesHint:
+    'Confirm an entity created by joining after talking to the person; only then can its contracts be registered.',
   // First start, the organisers' team, forgot password, the hall address (firsthour)
   setupTitle: 'First organiser',
   setupIntro:

@@ -427,6 +427,16 @@ export const plMore = {
   balanceGiven: 'Dał (zł)',
   balanceReceived: 'Otrzymał (zł)',
   balanceNet: 'Bilans (zł)',
+  joinExistingHint:
+    'Ktoś z tego podmiotu (albo punkt informacyjny) musi potwierdzić, że go reprezentujesz. Do tego czasu tylko oglądasz.',
+  joinEntityExists: 'Taki podmiot już jest na liście — wybraliśmy go. Wyślij prośbę o dołączenie.',
+  entityUnconfirmed:
+    'Podmiot nie jest jeszcze potwierdzony: punkt informacyjny lub organizator potwierdza go, potem można zarejestrować kontrakt.',
+  confirmEntity: 'Potwierdź: {name}',
+  newEntitiesTitle: 'Nowe podmioty do potwierdzenia',
+  newEntitiesEmpty: 'Wszystkie podmioty są potwierdzone.',
+  newEntitiesHint:
+    'Podmiot założony przez dołączenie potwierdź po rozmowie z osobą; dopiero wtedy jego kontrakty można zarejestrować.',
   // First start, the organisers' team, forgot password, the hall address (firsthour)
   setupTitle: 'Pierwszy organizator',
   setupIntro:

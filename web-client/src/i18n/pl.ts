@@ -141,6 +141,20 @@ export const pl = {
   contractsWaitingLabel: 'czeka na Twój podpis',
   tabContracts: 'Kontrakty',
   newContract: 'Nowy kontrakt',
+  joinWaitingTitle: 'Czekasz na zgodę podmiotu „{entity}”',
+  joinWaitingBody:
+    'Osoba z tego podmiotu musi Cię wpuścić na swoim telefonie — albo podejdź do punktu informacyjnego. Do tego czasu oglądasz tablice, ale nie działasz w imieniu podmiotu.',
+  joinApprovedBody: 'Wpuszczono Cię do podmiotu „{entity}”. Chwileczkę…',
+  joinRejectedBody:
+    'Podmiot „{entity}” nie potwierdził Twojego dołączenia. Podejdź do punktu informacyjnego albo dołącz jako nowy podmiot.',
+  joinExpiredBody:
+    'Prośba o dołączenie do podmiotu „{entity}” wygasła (30 minut bez odpowiedzi). Poproś jeszcze raz albo podejdź do punktu informacyjnego.',
+  joinAgain: 'Dołącz jeszcze raz',
+  joinRequestsTitle: 'Prośby o dołączenie',
+  joinRequestLine: '{name} chce dołączyć do podmiotu „{entity}”',
+  joinApprove: 'Wpuść',
+  joinReject: 'Odrzuć',
+  joinRequestsHint: 'Wpuść tylko osobę, którą znasz. Prośba wygasa po 30 minutach.',
 } satisfies Record<string, string | Plural>;
 
 type All = typeof pl & typeof plMore;

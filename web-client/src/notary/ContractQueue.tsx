@@ -17,6 +17,7 @@ import { ItemFields } from '../contracts/ItemRow';
 import { useI18n } from '../i18n';
 import { ErrorBox, Spinner } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
+import { ConfirmParties } from './NewEntities';
 
 function ActionError({ error }: { error: unknown }) {
   const { t } = useI18n();
@@ -172,6 +173,7 @@ function QueueItem({
         {c.title && <div class="muted">{partiesLine(c)}</div>}
         <ItemList contract={c} categoryLabel={categoryLabel} />
         <Warnings contract={c} />
+        <ConfirmParties fairId={fairId} contract={c} onDone={onStale} />
         <small class="muted">#{shortHash(c.contentHash)}</small>
       </div>
       <div class="queue-actions">

@@ -15,6 +15,8 @@ import { tickOf } from '../realtime/protocol';
 import { ContractQueue, PaperForm } from './ContractQueue';
 import { Deals } from './Deals';
 import { HelpQueue } from './HelpQueue';
+import { JoinRequests } from '../phone/JoinDoor';
+import { NewEntities } from './NewEntities';
 
 /**
  * Moderators' view of the board: the live posts plus the hidden ones (the board socket never
@@ -109,7 +111,7 @@ export function Notary() {
           <div class="console-grid console-grid-contracts">
             <ContractQueue
               fairId={fairId}
-              tick={tickOf(board, 'contract')}
+              tick={tickOf(board, 'contract', 'entity')}
               categoryLabel={(c) => categoryName(categories, c, lang)}
             />
             <PaperForm
@@ -119,6 +121,12 @@ export function Notary() {
                 label: categoryName(categories, c.code, lang),
               }))}
             />
+          </div>
+        )}
+        {(roles.includes('animator') || roles.includes('organiser')) && (
+          <div class="console-grid" data-testid="desk-joins">
+            <JoinRequests fairId={fairId} board={board} scope="person" />
+            <NewEntities fairId={fairId} tick={tickOf(board, 'entity')} />
           </div>
         )}
         {allowed && (

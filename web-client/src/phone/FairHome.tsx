@@ -10,6 +10,7 @@ import { BoardList } from './BoardList';
 import { BoardTabs, useTab, type Tab, type TabMark } from './BoardTabs';
 import { ContractRoutes } from './ContractRoutes';
 import { FairHeader } from './FairHeader';
+import { JoinDoor } from './JoinDoor';
 import { FairShell } from './FairShell';
 import { FairToasts, useFlash, useMatchNews } from './FairToasts';
 import { FailedList } from './MyPostActions';
@@ -178,6 +179,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
       {fair.data && (
         <>
           <FairHeader fairId={fairId} data={data} />
+          <JoinDoor fairId={fairId} board={live} me={me.data} />
           <BoardTabs tab={tab} onTab={setTab} mark={mark} />
           {(tab === 'offers' || tab === 'requests') && (
             <BoardFilters

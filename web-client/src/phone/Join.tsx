@@ -100,6 +100,7 @@ function JoinForm({ code }: { code: string }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState<Record<string, boolean>>({});
+  const [exists, setExists] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -124,7 +125,17 @@ function JoinForm({ code }: { code: string }) {
       setSession('person', session);
       navigate(`/f/${session.fairId}`, { replace: true });
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiProblem && err.type?.endsWith(':entity-exists')) {
+        // Someone founded it a moment ago (or it was on the list): ask to join it instead.
+        const list = await loadPublicEntities(code);
+        const same = list.find((en) => en.name.toLowerCase() === entityName.trim().toLowerCase());
+        entities.reload();
+        setChoice('EXISTING');
+        setEntityId(same?.id ?? null);
+        setExists(true);
+      } else {
+        setError(err);
+      }
     } finally {
       setBusy(false);
     }
@@ -242,6 +253,14 @@ function JoinForm({ code }: { code: string }) {
                       </select>
                     </Field>
                     {req('entityId')}
+                    {exists && (
+                      <p class="ok-box" role="status" data-testid="join-entity-exists">
+                        {t('joinEntityExists')}
+                      </p>
+                    )}
+                    <p class="muted" data-testid="join-consent-hint">
+                      {t('joinExistingHint')}
+                    </p>
                   </>
                 )}
                 <ErrorBox error={error} />

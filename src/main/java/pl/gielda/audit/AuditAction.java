@@ -7,7 +7,10 @@ public enum AuditAction {
   PHONE_RELEASED("phone.released"),
   POST_HIDDEN("post.hidden"),
   POST_UNHIDDEN("post.unhidden"),
-  CONTRACT_REGISTERED_WITH_MONEY("contract.registeredWithMoney");
+  CONTRACT_REGISTERED_WITH_MONEY("contract.registeredWithMoney"),
+  JOIN_APPROVED("join.approved"),
+  JOIN_REJECTED("join.rejected"),
+  ENTITY_CONFIRMED("entity.confirmed");
 
   private final String code;
 

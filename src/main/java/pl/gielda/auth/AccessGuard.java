@@ -115,6 +115,7 @@ public class AccessGuard {
       case ORGANISER -> ownerOf(db, caller, fairId, allowed);
       case PERSON -> personIn(db, caller, fairId, allowed);
       case SCREEN -> screenIn(db, caller, fairId, allowed);
+      case NEWCOMER -> newcomerIn(db, caller, fairId, allowed);
     };
   }
 
@@ -193,7 +194,29 @@ public class AccessGuard {
             });
   }
 
-  /** The entity a person represents; null for organisers and screens. */
+  /**
+   * A newcomer waiting for consent reads what the hall reads; it acts for no entity, so only
+   * operations that list {@link Role#NEWCOMER} let it in.
+   */
+  private Uni<Caller> newcomerIn(SqlClient db, Caller caller, long fairId, Role[] allowed) {
+    if (caller.fairId() == null || caller.fairId() != fairId || !contains(allowed, Role.NEWCOMER)) {
+      return Uni.createFrom()
+          .failure(
+              ApiException.forbidden(
+                  "You are waiting for your entity's consent: you can look, not act yet"));
+    }
+    return db.preparedQuery("select 1 from join_request where id = $1 and fair_id = $2")
+        .execute(Tuple.of(caller.id(), fairId))
+        .map(
+            rows -> {
+              if (first(rows) == null) {
+                throw ApiException.unauthorized("Unknown join request");
+              }
+              return caller;
+            });
+  }
+
+  /** The entity a person represents; null for organisers, screens and waiting newcomers. */
   public Uni<Long> entityOf(Caller caller) {
     if (caller.kind() != Caller.Kind.PERSON) {
       return Uni.createFrom().nullItem();

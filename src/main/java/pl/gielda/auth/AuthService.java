@@ -117,6 +117,10 @@ public class AuthService {
       case SCREEN ->
           Uni.createFrom()
               .item(new MeView("SCREEN", caller.id(), "Ekran", caller.fairId(), roles, null));
+      // Who they wait for is told by GET /api/join/mine (the join feature owns the request).
+      case NEWCOMER ->
+          Uni.createFrom()
+              .item(new MeView("NEWCOMER", caller.id(), "", caller.fairId(), roles, null));
       case PERSON ->
           Person.<Person>findById(caller.id())
               .onItem()

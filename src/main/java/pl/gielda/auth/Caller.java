@@ -13,7 +13,9 @@ public record Caller(Kind kind, long id, Long fairId, Set<Role> roles, int badge
   public enum Kind {
     ORGANISER,
     PERSON,
-    SCREEN
+    SCREEN,
+    /** A join request waiting for consent; {@code id} is the request's id. */
+    NEWCOMER
   }
 
   /** Someone without a token yet (joining with the fair's code). */

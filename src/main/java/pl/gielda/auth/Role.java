@@ -13,7 +13,9 @@ public enum Role {
   PARTICIPANT,
   ANIMATOR,
   NOTARY,
-  SCREEN;
+  SCREEN,
+  /** Someone who asked to join an existing entity and waits for its consent: reads only. */
+  NEWCOMER;
 
   public String group() {
     return name().toLowerCase(Locale.ROOT);

@@ -26,6 +26,12 @@ public class TokenIssuer {
     return sign(Caller.Kind.PERSON, id, fairId, roles, badgeVersion, name, PERSON_TTL);
   }
 
+  /** A newcomer waiting for an entity's consent: may read the fair, act for nobody. */
+  public IssuedToken newcomer(long requestId, long fairId, String name) {
+    return sign(
+        Caller.Kind.NEWCOMER, requestId, fairId, Set.of(Role.NEWCOMER), 0, name, PERSON_TTL);
+  }
+
   public IssuedToken screen(long linkId, long fairId) {
     return sign(Caller.Kind.SCREEN, linkId, fairId, Set.of(Role.SCREEN), 0, "screen", SCREEN_TTL);
   }

@@ -69,7 +69,14 @@ public class BoardSocket {
     io.vertx.core.Context loop = io.vertx.core.Vertx.currentContext();
     return guard
         .boardEntry(
-            caller, id, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY, Role.SCREEN)
+            caller,
+            id,
+            Role.ORGANISER,
+            Role.PARTICIPANT,
+            Role.ANIMATOR,
+            Role.NOTARY,
+            Role.SCREEN,
+            Role.NEWCOMER)
         .call(entity -> hub.channel(id))
         .invoke(
             entity ->

@@ -37,6 +37,11 @@ class ContractViews {
   }
 
   ContractView view(Aggregate a) {
+    return view(a, Set.of());
+  }
+
+  /** As {@link #view(Aggregate)}, warning of parties not confirmed yet (the notary's queue). */
+  ContractView view(Aggregate a, Set<Long> unconfirmedEntities) {
     Contract c = a.contract();
     Set<Long> signed = a.signatures().stream().map(s -> s.entityId).collect(Collectors.toSet());
     List<MoneyFinding> findings = store.findings(c);
@@ -84,7 +89,7 @@ class ContractViews {
             .toList(),
         c.moneyFlagged,
         findings,
-        warnings(a, findings),
+        warnings(a, findings, unconfirmedEntities),
         c.proposedBy,
         c.proposedOnBehalfBy,
         c.createdAt,
@@ -107,7 +112,8 @@ class ContractViews {
     return links.base() + "/verify/" + c.fairId + "/" + c.number + "?h=" + c.recordHash;
   }
 
-  private static List<Warning> warnings(Aggregate a, List<MoneyFinding> findings) {
+  private static List<Warning> warnings(
+      Aggregate a, List<MoneyFinding> findings, Set<Long> unconfirmedEntities) {
     List<Warning> warnings = new ArrayList<>();
     for (MoneyFinding f : findings) {
       warnings.add(
@@ -136,6 +142,22 @@ class ContractViews {
                 "parties[" + p.position + "]",
                 p.entityName + " nic nie daje w zamian",
                 p.entityName + " gives nothing in return"));
+      }
+    }
+    for (ContractParty p : a.parties()) {
+      if (unconfirmedEntities.contains(p.entityId)) {
+        warnings.add(
+            new Warning(
+                UnconfirmedParties.CODE,
+                "parties[" + p.position + "]",
+                "Podmiot „"
+                    + p.entityName
+                    + "” nie jest jeszcze potwierdzony: potwierdza go punkt informacyjny lub"
+                    + " organizator, potem można zarejestrować",
+                "The entity “"
+                    + p.entityName
+                    + "” is not confirmed yet: the help desk or the organiser confirms it,"
+                    + " then the contract can be registered"));
       }
     }
     return warnings;

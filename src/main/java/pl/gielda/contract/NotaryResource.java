@@ -32,14 +32,17 @@ public class NotaryResource {
   private final CurrentCaller caller;
   private final Idempotency idempotency;
   private final ContractRegistration registration;
+  private final UnconfirmedParties unconfirmed;
 
   NotaryResource(
       NotaryService notary,
       ChainService chain,
       CurrentCaller caller,
       Idempotency idempotency,
-      ContractRegistration registration) {
+      ContractRegistration registration,
+      UnconfirmedParties unconfirmed) {
     this.notary = notary;
+    this.unconfirmed = unconfirmed;
     this.registration = registration;
     this.chain = chain;
     this.caller = caller;
@@ -59,7 +62,9 @@ public class NotaryResource {
       @RestPath long contractId,
       @HeaderParam(Idempotency.HEADER) String key,
       @Valid RegisterInput input) {
-    return registration.submit(caller.get(), key, fairId, contractId, input);
+    return unconfirmed
+        .refuseIfAny(caller.get(), fairId, contractId)
+        .chain(() -> registration.submit(caller.get(), key, fairId, contractId, input));
   }
 
   @POST

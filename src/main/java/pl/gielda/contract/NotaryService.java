@@ -36,9 +36,16 @@ public class NotaryService {
   private final ContractStore store;
   private final ContractViews views;
   private final AuditTrail audit;
+  private final UnconfirmedParties unconfirmed;
 
   NotaryService(
-      AccessGuard guard, EventLog log, ContractStore store, ContractViews views, AuditTrail audit) {
+      AccessGuard guard,
+      EventLog log,
+      ContractStore store,
+      ContractViews views,
+      AuditTrail audit,
+      UnconfirmedParties unconfirmed) {
+    this.unconfirmed = unconfirmed;
     this.guard = guard;
     this.log = log;
     this.store = store;
@@ -58,7 +65,11 @@ public class NotaryService {
                     fairId,
                     ContractStatus.SIGNED))
         .chain(store::children)
-        .map(list -> list.stream().map(views::view).toList());
+        .chain(
+            list ->
+                unconfirmed
+                    .ofFair(fairId)
+                    .map(ids -> list.stream().map(a -> views.view(a, ids)).toList()));
   }
 
   /** Takes the next number under the fair's counter lock and links the record to the chain. */

@@ -81,7 +81,8 @@ public class FairService {
             Role.PARTICIPANT,
             Role.ANIMATOR,
             Role.NOTARY,
-            Role.SCREEN)
+            Role.SCREEN,
+            Role.NEWCOMER)
         .chain(() -> Fair.require(fairId))
         .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }

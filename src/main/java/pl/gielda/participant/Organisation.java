@@ -38,6 +38,18 @@ public class Organisation extends PanacheEntityBase {
   @Column(name = "created_at")
   public Instant createdAt;
 
+  /**
+   * False for an entity created by a stranger's self-join until the help desk or the organiser
+   * confirms it; entities added by the organiser or the help desk are confirmed at once.
+   */
+  public boolean confirmed = true;
+
+  @Column(name = "confirmed_by")
+  public String confirmedBy;
+
+  @Column(name = "confirmed_at")
+  public Instant confirmedAt;
+
   public static Uni<List<Organisation>> ofFair(long fairId) {
     return list("fairId = ?1 order by lower(name)", fairId);
   }

@@ -17,9 +17,11 @@ public final class ParticipantDtos {
       @Size(max = 100) String town,
       @Size(max = 200) String contact) {}
 
-  public record EntityView(long id, String name, Sector sector, String town, String contact) {
+  /** {@code confirmed}: false while a self-joined entity waits for the help desk's confirmation. */
+  public record EntityView(
+      long id, String name, Sector sector, String town, String contact, boolean confirmed) {
     public static EntityView of(Organisation e) {
-      return new EntityView(e.id, e.name, e.sector, e.town, e.contact);
+      return new EntityView(e.id, e.name, e.sector, e.town, e.contact, e.confirmed);
     }
   }
 

@@ -190,18 +190,21 @@ public class ParticipantService {
             });
   }
 
-  public Uni<Organisation> existingOrNew(long fairId, EntityInput input) {
-    return Organisation.byName(fairId, input.name())
-        .chain(
-            existing ->
-                existing != null
-                    ? Uni.createFrom().item(existing)
-                    : persistEntity(
-                        fairId, input.name(), input.sector(), input.town(), input.contact()));
+  /**
+   * An entity a newcomer creates by joining: nobody vouched for it yet, so it stays unconfirmed
+   * (its contracts cannot be registered) until the help desk or the organiser confirms it.
+   */
+  public Uni<Organisation> selfJoinedEntity(long fairId, EntityInput input) {
+    return persist(fairId, input.name(), input.sector(), input.town(), input.contact(), false);
+  }
+
+  /** A resident joining alone: an unconfirmed individual entity in their name. */
+  public Uni<Organisation> selfJoinedIndividual(long fairId, String personName) {
+    return persist(fairId, uniqueIndividualName(personName), Sector.INDIVIDUAL, null, null, false);
   }
 
   /** The named entity, or — for a resident without one — an individual entity in their name. */
-  public Uni<Organisation> entityFor(long fairId, Long entityId, String personName) {
+  private Uni<Organisation> entityFor(long fairId, Long entityId, String personName) {
     if (entityId != null) {
       return Organisation.inFair(fairId, entityId)
           .onItem()
@@ -218,7 +221,13 @@ public class ParticipantService {
 
   Uni<Organisation> persistEntity(
       long fairId, String name, Sector sector, String town, String contact) {
+    return persist(fairId, name, sector, town, contact, true);
+  }
+
+  private Uni<Organisation> persist(
+      long fairId, String name, Sector sector, String town, String contact, boolean confirmed) {
     Organisation e = new Organisation();
+    e.confirmed = confirmed;
     e.fairId = fairId;
     e.name = name.trim();
     e.sector = sector;

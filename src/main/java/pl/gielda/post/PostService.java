@@ -58,7 +58,8 @@ public class PostService {
             Role.PARTICIPANT,
             Role.ANIMATOR,
             Role.NOTARY,
-            Role.SCREEN)
+            Role.SCREEN,
+            Role.NEWCOMER)
         .chain(
             c -> {
               boolean moderator = c.has(Role.NOTARY) || c.has(Role.ORGANISER);
