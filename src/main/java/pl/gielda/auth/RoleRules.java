@@ -51,6 +51,7 @@ public final class RoleRules {
     TABLE.put(Role.NOTARY, Map.of());
     TABLE.put(Role.PARTICIPANT, Map.of());
     TABLE.put(Role.SCREEN, Map.of());
+    TABLE.put(Role.NEWCOMER, Map.of());
   }
 
   private RoleRules() {}
@@ -58,7 +59,7 @@ public final class RoleRules {
   /** Higher may hold more; the help desk and the notary are side by side. */
   static int rank(Role role) {
     return switch (role) {
-      case SCREEN -> 0;
+      case SCREEN, NEWCOMER -> 0;
       case PARTICIPANT -> 1;
       case ANIMATOR, NOTARY -> 2;
       case ORGANISER -> 3;

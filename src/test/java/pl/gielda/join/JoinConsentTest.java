@@ -334,6 +334,7 @@ class JoinConsentTest {
             ((Number) founded.path("personId")).longValue(),
             entity,
             founded.path("badgeToken"),
+            null,
             token);
     PersonRef partner = Fixtures.person(fair.id(), Fixtures.entity(fair.id(), "Urząd", "PUBLIC"));
     PersonRef notary = Fixtures.person(fair.id(), null, "notary");
