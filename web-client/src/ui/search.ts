@@ -182,8 +182,42 @@ export function matchesQuery(
 ): boolean {
   if (terms.length === 0) return true;
   const hay = fold(texts.filter(Boolean).join('\n'));
-  const hayStems = words(hay).map(wordStems);
-  return meanings(terms).every(
-    (m) => (m.loose && hay.includes(m.text)) || m.sequences.some((seq) => contains(hayStems, seq)),
-  );
+  let stems: { runs: string[][]; all: Set<string> } | null = null;
+  return meaningsOf(terms).every((m) => {
+    if (m.loose && hay.includes(m.text)) return true;
+    // stems only when needed, e.g. not for a half-typed word already found as a piece of text
+    if (!stems) {
+      const runs = words(hay).map(cachedStems);
+      stems = { runs, all: new Set(runs.flat()) };
+    }
+    const { runs, all } = stems;
+    return m.sequences.some((seq) =>
+      seq.length === 1 ? (seq[0] ?? []).some((s) => all.has(s)) : contains(runs, seq),
+    );
+  });
+}
+
+/*
+ * The board filters every post on every keystroke and live update: the query's meanings are worked
+ * out once per query, and the stems of a word once per word (the board's vocabulary is small).
+ */
+const stemCache = new Map<string, string[]>();
+let lastQuery: { key: string; lexicon: Lexicon | null; meanings: Meaning[] } | null = null;
+
+function cachedStems(word: string): string[] {
+  let out = stemCache.get(word);
+  if (!out) {
+    if (stemCache.size > 20_000) stemCache.clear();
+    out = wordStems(word);
+    stemCache.set(word, out);
+  }
+  return out;
+}
+
+function meaningsOf(terms: readonly string[]): Meaning[] {
+  const key = terms.join(' ');
+  if (lastQuery?.key !== key || lastQuery.lexicon !== lexicon) {
+    lastQuery = { key, lexicon, meanings: meanings(terms) };
+  }
+  return lastQuery.meanings;
 }
