@@ -6,7 +6,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
+import {
+  config,
+  launchBrowser,
+  newFair,
+  PHONE,
+  rest,
+  SCREEN,
+  withArtifacts,
+  signInBody,
+} from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -48,8 +57,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     const animator = await f.person('Adam Animator', ngo.id, 'animator');
     await f.goLive();
     const screen = await rest('POST', `/api/fairs/${f.fairId}/screens`, { token: f.token });
-    const tokenOf = async (who) =>
-      (await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } })).token;
+    const tokenOf = async (who) => (await rest('POST', '/api/auth/badge', { body: signInBody(who) })).token;
     const ta = await tokenOf(anna);
     const tb = await tokenOf(bartek);
     const post = (t, body) =>
@@ -143,7 +151,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
 
     // Phone of a participant: every tab, a post, the form, matches, contracts.
     const { page: p } = await b.newContext(PHONE);
-    await p.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await p.goto(`${config.baseUrl}/b#${env.anna.signInSecret}`);
     await p.locator('[data-testid="conn"].conn-live').waitFor();
     assert.equal(await p.locator('html').getAttribute('lang'), 'pl');
     await p.getByTestId('board-offers').getByTestId('post-card').first().waitFor();
@@ -180,14 +188,14 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
 
     // Notary console: queue, help, deals, moderation.
     const { page: n } = await b.newContext();
-    await n.goto(`${config.baseUrl}/b/${env.notary.badgeToken}`);
+    await n.goto(`${config.baseUrl}/b#${env.notary.signInSecret}`);
     await n.getByTestId('to-moderation').click();
     await n.locator(`[data-testid="queue-contract"][data-id="${env.contract.id}"]`).waitFor();
     await check(n, 'notary console');
 
     // Help desk (animator): its board, posting on behalf of someone, its console.
     const { page: h } = await b.newContext({ viewport: { width: 1024, height: 768 } });
-    await h.goto(`${config.baseUrl}/b/${env.animator.badgeToken}`);
+    await h.goto(`${config.baseUrl}/b#${env.animator.signInSecret}`);
     await h.locator('[data-testid="conn"].conn-live').waitFor();
     await check(h, 'help desk: board');
     await h.goto(`${base}/new`);
@@ -242,7 +250,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
 
   run('the phone works from the keyboard: skip link, tabs, visible focus', async () => {
     const { page } = await b.newContext(PHONE);
-    await page.goto(`${config.baseUrl}/b/${env.bartek.badgeToken}`);
+    await page.goto(`${config.baseUrl}/b#${env.bartek.signInSecret}`);
     await page.locator('[data-testid="conn"].conn-live').waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Przejdź do treści' });
@@ -291,8 +299,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
       assert.equal(await live.getAttribute('aria-live'), 'polite');
       assert.equal(await page.locator('[aria-live="assertive"]').count(), 0, 'nothing interrupts');
       // Two new posts: one announcement that counts them, not one per event.
-      const tb = (await rest('POST', '/api/auth/badge', { body: { badgeToken: env.bartek.badgeToken } }))
-        .token;
+      const tb = (await rest('POST', '/api/auth/badge', { body: signInBody(env.bartek) })).token;
       for (const title of [`Rzutnik na jeden dzień ${stamp}`, `Nagłośnienie na festyn ${stamp}`]) {
         await rest('POST', `/api/fairs/${env.fairId}/posts`, {
           token: tb,

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, config, launchBrowser, newFair, rest, withArtifacts } from './support.mjs';
+import { ARTIFACTS, config, launchBrowser, newFair, rest, withArtifacts, signInBody } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const LONG_NGO = `Stowarzyszenie Miłośników Ziemi Gniewskiej i Okolic imienia Księdza Józefa Wybickiego ${stamp}`;
@@ -68,8 +68,7 @@ describe('big screen from 10 m: sizes, long names, ten idle minutes', () => {
     const jan = await f.person('Jan Brzęczyszczykiewicz', gops.id, 'participant');
     const notary = await f.person('Natalia Notariusz', ngo.id, 'notary');
     await f.goLive();
-    const tok = async (who) =>
-      (await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } })).token;
+    const tok = async (who) => (await rest('POST', '/api/auth/badge', { body: signInBody(who) })).token;
     const [ta, tj, tn] = await Promise.all([tok(anna), tok(jan), tok(notary)]);
     const post = (t, kind, category, title) =>
       rest('POST', `/api/fairs/${f.fairId}/posts`, {

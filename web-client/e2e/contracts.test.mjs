@@ -35,10 +35,10 @@ describe('contracts: two phones sign, the notary registers, the big screen rings
     env.s = await b.newContext(SCREEN);
     env.n = await b.newContext();
     await Promise.all([
-      env.a.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`),
-      env.b.page.goto(`${config.baseUrl}/b/${bartek.badgeToken}`),
+      env.a.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`),
+      env.b.page.goto(`${config.baseUrl}/b#${bartek.signInSecret}`),
       env.s.page.goto(`${config.baseUrl}/screen/${screen.screenToken}`),
-      env.n.page.goto(`${config.baseUrl}/b/${notary.badgeToken}`),
+      env.n.page.goto(`${config.baseUrl}/b#${notary.signInSecret}`),
     ]);
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();
@@ -72,7 +72,7 @@ describe('contracts: two phones sign, the notary registers, the big screen rings
     await pa.getByRole('tab', { name: /Kontrakty/ }).click();
     await pa.getByTestId('new-contract').click();
     const form = pa.getByTestId('contract-form');
-    await form.getByLabel('Kod z identyfikatora partnera').fill(env.bartek.badgeToken);
+    await form.getByLabel('Kod z identyfikatora partnera').fill(env.bartek.partnerCode);
     await form.getByTestId('partner-check').click();
     await form.getByTestId('partner').filter({ hasText: 'Bank Spółdzielczy' }).waitFor();
     const items = form.getByTestId('item-fields');

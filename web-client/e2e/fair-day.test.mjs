@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { config, launchBrowser, newFair, PHONE, rest, withArtifacts } from './support.mjs';
+import { config, launchBrowser, newFair, PHONE, rest, withArtifacts, signInBody } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const NGO = `Stowarzyszenie Miłośników Ziemi Gniewskiej ${stamp.slice(8)}`;
@@ -138,8 +138,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
     async () => {
       const { f, ngo, lib, anna, jan } = env;
       await f.goLive();
-      const tok = async (who) =>
-        (await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } })).token;
+      const tok = async (who) => (await rest('POST', '/api/auth/badge', { body: signInBody(who) })).token;
       env.ta = await tok(anna);
       env.tj = await tok(jan);
       await rest('POST', `/api/fairs/${f.fairId}/posts`, {
@@ -152,7 +151,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
       });
       const j = await b.newContext(PHONE_390);
       env.j = j;
-      await j.page.goto(`${config.baseUrl}/b/${jan.badgeToken}`);
+      await j.page.goto(`${config.baseUrl}/b#${jan.signInSecret}`);
       await j.page.locator('[data-testid="conn"].conn-live').waitFor();
       // The header says whose badge this is and leaves the first screen to the posts.
       const who = await j.page.getByTestId('whoami').innerText();
@@ -163,7 +162,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
       // Anna proposes on her phone: the item row shows both full names, and starts with what she gives.
       const a = await b.newContext(PHONE_390);
       env.a = a;
-      await a.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`);
+      await a.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`);
       await a.page.locator('[data-testid="conn"].conn-live').waitFor();
       await a.page.goto(`${config.baseUrl}/f/${f.fairId}/contracts/new`);
       await a.page.locator('#partner-entity').selectOption(String(lib.id));
@@ -218,7 +217,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
     // The help desk's badge opens its console, titled for the help desk.
     const h = await b.newContext(LAPTOP);
     env.h = h;
-    await h.page.goto(`${config.baseUrl}/b/${helper.badgeToken}`);
+    await h.page.goto(`${config.baseUrl}/b#${helper.signInSecret}`);
     await h.page.waitForURL(/\/notary$/);
     await h.page.getByRole('heading', { level: 1, name: 'Punkt informacyjny' }).waitFor();
     const entry = h.page.getByTestId('help-item').first();
@@ -259,7 +258,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
       });
       const n = await b.newContext(LAPTOP);
       env.n = n;
-      await n.page.goto(`${config.baseUrl}/b/${notary.badgeToken}`);
+      await n.page.goto(`${config.baseUrl}/b#${notary.signInSecret}`);
       await n.page.waitForURL(/\/notary$/);
       const queue = n.page.getByTestId('contract-queue');
       await queue.getByTestId('warning-money').first().waitFor();

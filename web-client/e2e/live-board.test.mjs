@@ -5,7 +5,16 @@
 // ignores case and Polish diacritics.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
+import {
+  config,
+  launchBrowser,
+  newFair,
+  PHONE,
+  rest,
+  SCREEN,
+  withArtifacts,
+  signInBody,
+} from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
@@ -52,10 +61,10 @@ describe('live board: two phones, the big screen and the notary', () => {
     env.s = await b.newContext(SCREEN);
     env.n = await b.newContext();
     await Promise.all([
-      env.a.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`),
-      env.b.page.goto(`${config.baseUrl}/b/${bartek.badgeToken}`),
+      env.a.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`),
+      env.b.page.goto(`${config.baseUrl}/b#${bartek.signInSecret}`),
       env.s.page.goto(`${config.baseUrl}/screen/${screen.screenToken}`),
-      env.n.page.goto(`${config.baseUrl}/b/${notary.badgeToken}`),
+      env.n.page.goto(`${config.baseUrl}/b#${notary.signInSecret}`),
     ]);
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();
@@ -232,7 +241,7 @@ describe('live board: two phones, the big screen and the notary', () => {
   });
 
   run('search ignores case and Polish diacritics', async () => {
-    const { token } = await rest('POST', '/api/auth/badge', { body: { badgeToken: env.anna.badgeToken } });
+    const { token } = await rest('POST', '/api/auth/badge', { body: signInBody(env.anna) });
     // Not in "Sale i lokale": search also looks at the category's name.
     const post = (title, town, category) =>
       rest('POST', `/api/fairs/${env.fairId}/posts`, {

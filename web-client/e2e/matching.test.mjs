@@ -6,7 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
+import {
+  ARTIFACTS,
+  config,
+  launchBrowser,
+  newFair,
+  PHONE,
+  rest,
+  SCREEN,
+  withArtifacts,
+  signInBody,
+} from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const shot = async (page, name) => {
@@ -31,7 +41,7 @@ describe('matching: toast on a phone, deals and help queue on the console, still
     await goLive();
     const screen = await rest('POST', `/api/fairs/${fairId}/screens`, { token });
     const post = async (who, body) => {
-      const { token: t } = await rest('POST', '/api/auth/badge', { body: { badgeToken: who.badgeToken } });
+      const { token: t } = await rest('POST', '/api/auth/badge', { body: signInBody(who) });
       return rest('POST', `/api/fairs/${fairId}/posts`, { token: t, body: { town: 'Tczew', ...body } });
     };
     // A needs a room and offers promotion; B needs promotion (B's room offer comes from the phone).
@@ -64,10 +74,10 @@ describe('matching: toast on a phone, deals and help queue on the console, still
     env.s = await b.newContext(SCREEN);
     env.n = await b.newContext();
     await Promise.all([
-      env.a.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`),
-      env.b.page.goto(`${config.baseUrl}/b/${bartek.badgeToken}`),
+      env.a.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`),
+      env.b.page.goto(`${config.baseUrl}/b#${bartek.signInSecret}`),
       env.s.page.goto(`${config.baseUrl}/screen/${screen.screenToken}`),
-      env.n.page.goto(`${config.baseUrl}/b/${notary.badgeToken}`),
+      env.n.page.goto(`${config.baseUrl}/b#${notary.signInSecret}`),
     ]);
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();

@@ -117,21 +117,17 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         const fair = await rest('GET', `/api/fairs/${fairId}`, { token });
         assert.equal(fair.phase, 'REGISTRATION');
 
-        // A participant's badge token, as the organiser sees it (reissued if not shown).
+        // A participant's sign-in link (the badge's tear-off), as the organiser sees it.
         const people = await rest('GET', `/api/fairs/${fairId}/people`, { token });
         const anna = people.find((p) => p.displayName === 'Anna Nowak');
         assert.ok(anna, 'Anna Nowak was imported');
-        let badgeToken = anna.badgeToken ?? anna.badgeUrl?.split('/b/').pop();
-        if (!badgeToken) {
-          badgeToken = (await rest('POST', `/api/fairs/${fairId}/people/${anna.id}/badge`, { token }))
-            .badgeToken;
-        }
-        assert.ok(badgeToken, 'a badge token');
+        assert.match(anna.signInUrl ?? '', /\/b#[\w-]{32}$/, 'the secret travels in the fragment');
+        assert.match(anna.partnerCode ?? '', /^[A-Z2-9]{6}$/);
 
-        // The phone opens the badge link and sees the fair's home in Polish.
+        // The phone opens the sign-in link and sees the fair's home in Polish.
         phone = await launch(PHONE);
         contexts.push(phone);
-        await phone.page.goto(`${config.baseUrl}/b/${encodeURIComponent(badgeToken)}`);
+        await phone.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`);
         await phone.page.waitForURL(new RegExp(`/f/${fairId}$`));
         await phone.page.getByRole('heading', { name: FAIR_NAME }).waitFor();
         await phone.page.getByRole('tab', { name: /Oferty/ }).waitFor();

@@ -4,7 +4,7 @@
 // board marked with its time and its queued writes, and an update that waits for a tap.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { config, launchBrowser, newFair, PHONE, rest, withArtifacts } from './support.mjs';
+import { config, launchBrowser, newFair, PHONE, rest, withArtifacts, signInBody } from './support.mjs';
 
 // The service worker controls a page once it has installed (cached the shell); on a loaded CI
 // machine that once took longer than the default 15 s, so this real condition gets a minute.
@@ -29,7 +29,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
     const anna = await f.person('Anna Nowak', ngo.id, 'participant');
     const olek = await f.person('Olek Drukarz', firm.id, 'participant');
     await f.goLive();
-    const { token } = await rest('POST', '/api/auth/badge', { body: { badgeToken: olek.badgeToken } });
+    const { token } = await rest('POST', '/api/auth/badge', { body: signInBody(olek) });
     const offer = `Druk 500 ulotek A5 ${stamp}`;
     await rest('POST', `/api/fairs/${f.fairId}/posts`, {
       token,
@@ -83,7 +83,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
 
   run("installed from a fair's board, the app opens that fair (the fair's own manifest)", async () => {
     const { context, page } = await b.newContext(PHONE);
-    await page.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await page.goto(`${config.baseUrl}/b#${env.anna.signInSecret}`);
     await page.waitForURL(new RegExp(`/f/${env.fairId}$`));
     await page.getByTestId('post-card').filter({ hasText: env.offer }).waitFor();
     const own = `/f/${env.fairId}/manifest.webmanifest`;
@@ -119,7 +119,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
 
   run('a phone reopened without Wi-Fi shows its board with its time and its queued post', async () => {
     const { context, page } = await b.newContext(PHONE);
-    await page.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await page.goto(`${config.baseUrl}/b#${env.anna.signInSecret}`);
     await page.locator('[data-testid="conn"].conn-live').waitFor();
     await page.getByTestId('post-card').filter({ hasText: env.offer }).waitFor();
     // The installed app (start_url) opens this phone's fair.
@@ -178,7 +178,7 @@ describe('PWA: manifest, offline shell and board, update flow', () => {
 
   run('a new version waits for a tap, then takes over; the old shell keeps working meanwhile', async () => {
     const { page } = await b.newContext(PHONE);
-    await page.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await page.goto(`${config.baseUrl}/b#${env.anna.signInSecret}`);
     await page.locator('[data-testid="conn"].conn-live').waitFor();
     await swControls(page);
     const script = () => page.evaluate(() => new URL(navigator.serviceWorker.controller.scriptURL).search);

@@ -2,7 +2,7 @@
 // reload) and an XLSX export downloads (fetched with the token). Data is set up over REST.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { config, launchBrowser, organiserToken, rest, withArtifacts } from './support.mjs';
+import { config, launchBrowser, organiserToken, rest, withArtifacts, signInBody } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 
@@ -69,7 +69,7 @@ describe('organiser sees the tallies and downloads an export', () => {
         await summary.getByTestId('tally-offers').filter({ hasText: /^0$/ }).waitFor();
 
         const { token } = await rest('POST', '/api/auth/badge', {
-          body: { badgeToken: env.anna.badgeToken },
+          body: signInBody(env.anna),
         });
         await rest('POST', `/api/fairs/${env.fairId}/posts`, {
           token,

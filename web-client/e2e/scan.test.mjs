@@ -81,12 +81,13 @@ describe('camera QR scanning (fake camera, real decode)', () => {
     );
 
   run("a partner's badge → a contract with that partner; its QR → the partner co-signs", async () => {
-    const badge = await qrVideo(`${config.baseUrl}/b/${env.bartek.badgeToken}`, 'qr-badge');
+    // The face of B's badge: the public partner code (the sign-in QR is on the tear-off).
+    const badge = await qrVideo(`${config.baseUrl}/p/${env.bartek.partnerCode}`, 'qr-badge');
     const b = await open(camera(badge));
 
     // Phone A scans B's badge from the board.
     const { page: pa } = await b.newContext(CAMERA_OK);
-    await pa.goto(`${config.baseUrl}/b/${env.anna.badgeToken}`);
+    await pa.goto(`${config.baseUrl}/b#${env.anna.signInSecret}`);
     await pa.locator('[data-testid="conn"].conn-live').waitFor();
     await pa.getByTestId('scan').click();
     const form = pa.getByTestId('contract-form');
@@ -94,7 +95,7 @@ describe('camera QR scanning (fake camera, real decode)', () => {
     const engine = await pa.locator('html').getAttribute('data-scan-engine');
     assert.ok(['native', 'jsqr'].includes(engine ?? ''), `decoder: ${engine}`);
     console.log(`# QR decoder in this Chromium: ${engine}`);
-    assert.match(pa.url(), new RegExp(`/f/${env.fairId}/contracts/new\\?badge=`));
+    assert.match(pa.url(), new RegExp(`/f/${env.fairId}/contracts/new\\?partner=${env.bartek.partnerCode}$`));
     const live = await pa.evaluate(() => document.querySelectorAll('video').length);
     assert.equal(live, 0, 'the camera view is gone once the code is read');
 
@@ -117,7 +118,7 @@ describe('camera QR scanning (fake camera, real decode)', () => {
     // Phone B points its camera at that QR: the contract opens, B signs, both signed.
     const b2 = await open(camera(await qrVideo(shown, 'qr-contract')));
     const { page: pb } = await b2.newContext(CAMERA_OK);
-    await pb.goto(`${config.baseUrl}/b/${env.bartek.badgeToken}`);
+    await pb.goto(`${config.baseUrl}/b#${env.bartek.signInSecret}`);
     await pb.locator('[data-testid="conn"].conn-live').waitFor();
     await pb.getByTestId('scan').click();
     const cb = pb.locator(`[data-testid="contract"][data-id="${contractId}"]`);
@@ -128,7 +129,7 @@ describe('camera QR scanning (fake camera, real decode)', () => {
 
     // The help desk scans B's badge: a post on B's behalf.
     const { page: ph } = await b.newContext({ ...CAMERA_OK, viewport: { width: 1024, height: 768 } });
-    await ph.goto(`${config.baseUrl}/b/${env.adam.badgeToken}`);
+    await ph.goto(`${config.baseUrl}/b#${env.adam.signInSecret}`);
     await ph.locator('[data-testid="conn"].conn-live').waitFor();
     await ph.getByTestId('to-moderation').click();
     await ph.getByTestId('console-scan').click();

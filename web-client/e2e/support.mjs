@@ -39,8 +39,27 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * The journeys' phone key. A badge's sign-in secret binds to the first phone that uses it, and a
+ * journey signs the same person in over REST (set-up) and in a browser page: all of them count as
+ * one phone. Binding itself is tested in BadgeSignInTest and in scan.test.mjs ("another phone").
+ */
+export const E2E_DEVICE_KEY = 'e2e-journeys-device-key-0001';
+
+/** Makes the browser context use the journeys' phone key (a test may pass its own). */
+async function usePhoneKey(context, key = E2E_DEVICE_KEY) {
+  await context.addInitScript((k) => {
+    if (!localStorage.getItem('gielda.deviceKey')) localStorage.setItem('gielda.deviceKey', k);
+  }, key);
+}
+
+/** The body of a sign-in with a person's badge (as the organiser lists them) from the phone key. */
+export function signInBody(person, deviceKey = E2E_DEVICE_KEY) {
+  return { signInSecret: person.signInSecret, deviceKey };
+}
+
 /** A fresh browser profile per context; returns the context and a disposer. */
-export async function launch(options = {}) {
+export async function launch({ deviceKey, ...options } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'gielda-e2e-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: config.chromium,
@@ -52,6 +71,7 @@ export async function launch(options = {}) {
   });
   context.setDefaultTimeout(config.timeoutMs);
   context.setDefaultNavigationTimeout(config.timeoutMs * 2);
+  await usePhoneKey(context, deviceKey);
   const page = context.pages()[0] ?? (await context.newPage());
   const dispose = async () => {
     await context.close().catch(() => {});
@@ -130,7 +150,7 @@ export async function organiserToken() {
 export async function launchBrowser({ args = [] } = {}) {
   const browser = await chromium.launch({ executablePath: config.chromium, args: [...ARGS, ...args] });
   const contexts = [];
-  const newContext = async (options = {}) => {
+  const newContext = async ({ deviceKey, ...options } = {}) => {
     const context = await browser.newContext({
       locale: 'pl-PL',
       timezoneId: 'Europe/Warsaw',
@@ -140,6 +160,7 @@ export async function launchBrowser({ args = [] } = {}) {
     context.setDefaultTimeout(config.timeoutMs);
     context.setDefaultNavigationTimeout(config.timeoutMs * 2);
     contexts.push(context);
+    await usePhoneKey(context, deviceKey);
     const page = await context.newPage();
     return { context, page };
   };

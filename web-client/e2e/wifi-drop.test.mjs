@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newFair, PHONE, rest, wifiLink, withArtifacts } from './support.mjs';
+import { launchBrowser, newFair, PHONE, rest, wifiLink, withArtifacts, signInBody } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const DROP_MS = 60_000;
@@ -25,7 +25,7 @@ const WIFI_OFF_AT = 40;
 const NOTICE_MS = 30_000;
 
 const badgeToken = async (person) =>
-  (await rest('POST', '/api/auth/badge', { body: { badgeToken: person.badgeToken } })).token;
+  (await rest('POST', '/api/auth/badge', { body: signInBody(person) })).token;
 
 /** The post ids shown on the phone's current tab (queued ones have none yet). */
 const shownIds = (page) =>
@@ -126,7 +126,7 @@ describe('Wi-Fi drop: phone A offline for a minute while the fair goes on', () =
       ws.on('close', () => (s.closedAt = Date.now()));
       env.sockets.push(s);
     });
-    await pa.goto(`${link.url}/b/${anna.badgeToken}`);
+    await pa.goto(`${link.url}/b#${anna.signInSecret}`);
     await pa.locator('[data-testid="conn"].conn-live').waitFor();
     await pa.getByRole('tab', { name: /Kontrakty/ }).click();
     await pa

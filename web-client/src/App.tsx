@@ -27,6 +27,7 @@ const routes: Route[] = [
   { path: '/organiser/forgot', view: () => <ForgotPassword /> },
   { path: '/organiser/team', view: () => <OrganiserTeam /> },
   { path: '/organiser/fairs/:id', view: (p) => <OrganiserFair id={p.id!} /> },
+  { path: '/b', view: () => <BadgeLogin /> },
   { path: '/b/:badgeToken', view: (p) => <BadgeLogin badgeToken={p.badgeToken!} /> },
   { path: '/join', view: () => <Join /> },
   { path: '/join/:code', view: (p) => <Join code={p.code!} /> },

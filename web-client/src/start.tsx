@@ -3,6 +3,7 @@ import { App } from './App';
 import { useEarlyAnswers } from './api/client';
 import type { TakeEarly } from './api/early';
 import { loadLang, storedLang } from './i18n';
+import { claimPhoneOnce } from './phone/device';
 import { registerServiceWorker } from './ui/pwa';
 
 /**
@@ -19,4 +20,5 @@ export function start(takeEarly: TakeEarly): void {
   const draw = () => void parsed.then(() => render(<App />, document.getElementById('app')!));
   loadLang(storedLang()).then(draw, draw);
   if (import.meta.env.PROD) registerServiceWorker();
+  claimPhoneOnce();
 }

@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["BadgeInput"];
+                    "application/json": components["schemas"]["SignInInput"];
                 };
             };
             responses: {
@@ -177,6 +177,67 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim Phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PhoneInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -427,6 +488,113 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FairView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/audit/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Csv */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=UTF-8": string;
                     };
                 };
                 /** @description Not Authorized */
@@ -2799,6 +2967,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/people/{personId}/phone/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release Phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/people/{personId}/roles": {
         parameters: {
             query?: never;
@@ -3512,20 +3735,6 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
             };
         };
         delete?: never;
@@ -3851,20 +4060,6 @@ export interface paths {
                         "application/json": components["schemas"]["PublicEntityView"][];
                     };
                 };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
             };
         };
         put?: never;
@@ -4008,17 +4203,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        BadgeInput: {
-            badgeToken: string;
+        AuditPage: {
+            items?: components["schemas"]["AuditView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        AuditView: {
+            /** Format: int64 */
+            id?: number;
+            at?: components["schemas"]["Instant"];
+            actor?: string;
+            actorName?: string;
+            actorRoles?: string;
+            action?: string;
+            subjectType?: string;
+            /** Format: int64 */
+            subjectId?: number;
+            subjectName?: string;
+            detail?: string;
+            instance?: string;
         };
         BadgeScan: {
-            badgeToken: string;
+            partnerCode: string;
         };
         BadgeView: {
             /** Format: int64 */
             personId?: number;
-            badgeToken?: string;
-            badgeUrl?: string;
+            partnerCode?: string;
+            signInSecret?: string;
+            signInUrl?: string;
         };
         Balance: {
             /** Format: int64 */
@@ -4346,7 +4563,7 @@ export interface components {
             password: string;
         };
         LookupInput: {
-            badgeToken: string;
+            partnerCode: string;
         };
         MailSummary: {
             /** Format: int64 */
@@ -4429,7 +4646,7 @@ export interface components {
             entityId?: number;
             /** Format: int64 */
             personId?: number;
-            badgeToken?: string;
+            partnerCode?: string;
         };
         PartyView: {
             /** Format: int64 */
@@ -4454,13 +4671,21 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             roles?: string[];
             checkedInAt?: components["schemas"]["Instant"];
-            badgeToken?: string;
-            badgeUrl?: string;
+            partnerCode?: string;
+            phoneBound?: boolean;
+            signInSecret?: string;
+            signInUrl?: string;
         };
         /** @enum {string} */
         Phase: "DRAFT" | "REGISTRATION" | "LIVE" | "CLOSED";
         PhaseInput: {
             phase: components["schemas"]["Phase"];
+        };
+        PhoneInput: {
+            deviceKey: string;
+        };
+        PhoneView: {
+            bound?: boolean;
         };
         PostInput: {
             kind: components["schemas"]["PostKind"];
@@ -4616,6 +4841,10 @@ export interface components {
         };
         SetupStatus: {
             needed?: boolean;
+        };
+        SignInInput: {
+            signInSecret: string;
+            deviceKey: string;
         };
         SignInput: {
             /** Format: int32 */

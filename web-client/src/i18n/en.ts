@@ -100,6 +100,27 @@ export const en: Messages = {
   checkedIn: 'Checked in',
   badgeLink: 'Link',
   printBadges: 'Print badges',
+  partnerCodeColumn: 'Partner code',
+  phoneColumn: 'Phone',
+  releasePhone: 'Release phone',
+  phoneFree: 'not bound',
+  auditTitle: 'Audit trail',
+  auditHint:
+    'Privileged acts: roles granted, badges reissued, phones released, posts hidden, registrations despite a money warning.',
+  auditEmpty: 'Nothing recorded yet.',
+  auditWhen: 'When',
+  auditWho: 'Who',
+  auditWhat: 'What',
+  auditSubject: 'Subject',
+  auditNewer: '← Newer',
+  auditOlder: 'Older →',
+  auditCsv: 'Download CSV',
+  audit_role_granted: 'role granted',
+  audit_badge_reissued: 'new sign-in code',
+  audit_phone_released: 'phone released',
+  audit_post_hidden: 'post hidden',
+  audit_post_unhidden: 'post unhidden',
+  audit_contract_registeredWithMoney: 'registered despite a money warning',
   badgesPreparing: 'Preparing the PDF…',
   popupBlocked: 'The browser blocked the new window. Open the PDF here:',
   openPdf: 'Open PDF',
@@ -138,6 +159,8 @@ export const en: Messages = {
 
   badgeSigningIn: 'Signing in with your badge…',
   badgeInvalid: 'This badge is no longer valid. Ask the help desk for a new one.',
+  phoneBound:
+    'This sign-in code already works on another phone. If it is yours and that phone is lost or flat, go to the help desk — they release it in a minute.',
 
   joinTitle: 'Join the fair',
   joinEnterCode: 'Enter the fair code',
@@ -196,6 +219,10 @@ export const en: Messages = {
   scanUnknown: 'This is not a Giełda code. Try again.',
   scanOtherFair: 'This contract belongs to another fair.',
   scanNotBadge: "This is not a participant's badge.",
+  scanSecretNotPartner:
+    "This is someone's private sign-in code (from the badge's tear-off), not a partner code. Scan the code on the front of the badge.",
+  scanPartnerNotSignIn:
+    "This is the partner code from the front of a badge — it does not sign in. Scan the code on the tear-off part or type the fair's code.",
   scanBadge: 'Scan the badge',
   contractShowQr: 'Show the code to the partner',
   contractQrHint: 'The partner scans this code with their phone and signs there.',

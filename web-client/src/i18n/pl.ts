@@ -58,6 +58,8 @@ export const pl = {
 
   badgeSigningIn: 'Loguję identyfikatorem…',
   badgeInvalid: 'Ten identyfikator jest nieważny. Poproś o nowy w punkcie informacyjnym.',
+  phoneBound:
+    'Ten kod logowania działa już na innym telefonie. Jeśli to Twój kod, a telefon zgubiłeś lub się rozładował, podejdź do punktu informacyjnego — odblokują go w minutę.',
 
   joinTitle: 'Dołącz do giełdy',
   tabOffers: 'Oferty',

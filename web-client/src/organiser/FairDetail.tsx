@@ -10,7 +10,9 @@ import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
 import { usePublicUrl } from './publicUrl';
 import { OrganiserBar } from './OrganiserBar';
+import { AuditLog } from './AuditLog';
 import { Outbox } from './Outbox';
+import { People } from './People';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -50,8 +52,15 @@ export function OrganiserFair({ id }: { id: string }) {
               <Tools fairId={fairId} />
             </div>
             <Summary fairId={fairId} fair={fair.data} />
-            <PeopleList people={people.data} loading={people.loading} error={people.error} />
+            <People
+              fairId={fairId}
+              people={people.data}
+              loading={people.loading}
+              error={people.error}
+              onChange={people.reload}
+            />
             <Outbox fairId={fairId} />
+            <AuditLog fairId={fairId} />
           </>
         )}
       </Page>
@@ -328,61 +337,6 @@ function Tools({ fairId }: { fairId: number }) {
         </p>
       )}
       <ErrorBox error={error} />
-    </section>
-  );
-}
-
-type WithBadge = { badgeUrl?: string | null; badgeToken?: string | null };
-
-function PeopleList({ people, loading, error }: { people?: Person[]; loading: boolean; error: unknown }) {
-  const { t, p, tx } = useI18n();
-  return (
-    <section class="card" data-testid="people">
-      <h2>
-        {t('peopleTitle')}
-        {people && <span class="muted"> · {p('people', people.length)}</span>}
-      </h2>
-      {loading && !people && <Spinner />}
-      <ErrorBox error={error} />
-      {people && people.length === 0 && <p class="muted">{t('peopleEmpty')}</p>}
-      {people && people.length > 0 && (
-        <div class="table-wrap">
-          <table class="table">
-            <thead>
-              <tr>
-                <th>{t('personName')}</th>
-                <th>{t('entity')}</th>
-                <th>{t('sector')}</th>
-                <th>{t('roles')}</th>
-                <th>{t('checkedIn')}</th>
-                <th>{t('badge')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => {
-                const b = person as Person & WithBadge;
-                const href = b.badgeToken ? `/b/${encodeURIComponent(b.badgeToken)}` : (b.badgeUrl ?? null);
-                return (
-                  <tr key={person.id} data-testid="person-row">
-                    <td>{person.displayName}</td>
-                    <td>{person.entityName}</td>
-                    <td>{tx(`sector_${person.sector}`, person.sector)}</td>
-                    <td>{(person.roles ?? []).map((r) => tx(`role_${r.toLowerCase()}`, r)).join(', ')}</td>
-                    <td>{person.checkedInAt ? '✓' : ''}</td>
-                    <td>
-                      {href && (
-                        <a href={href} target="_blank" rel="noopener">
-                          {t('badgeLink')}
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }

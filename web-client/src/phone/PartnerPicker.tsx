@@ -31,13 +31,13 @@ export function PartnerPicker({
 
   const lookup = async (typed = code) => {
     setCodeError(null);
-    const token = typed.trim().replace(/^.*\/b\//, '');
-    if (!token) return;
+    const partner = typed.trim().replace(/^.*\/[bp]\//, '');
+    if (!partner) return;
     try {
       const found = await unwrap(
         api('person').POST('/api/fairs/{fairId}/contracts/partner-lookup', {
           params: { path: { fairId } },
-          body: { badgeToken: token },
+          body: { partnerCode: partner },
         }),
       );
       if (found.entityId === me.entityId) {
@@ -50,7 +50,7 @@ export function PartnerPicker({
     }
   };
 
-  // A badge scanned on the board (`?badge=<code>`) or here: the partner is looked up at once.
+  // A partner code scanned on the board (`?partner=<code>`) or here: looked up at once.
   const [scanning, setScanning] = useState(false);
   const scanned = (token: string) => {
     setScanning(false);
@@ -58,7 +58,7 @@ export function PartnerPicker({
     void lookup(token);
   };
   useEffect(() => {
-    const badge = new URLSearchParams(location.search).get('badge');
+    const badge = new URLSearchParams(location.search).get('partner');
     if (badge && !editing) scanned(badge);
   }, []);
 

@@ -44,11 +44,14 @@ public class StartupBanner {
     if (config.demo()) {
       DemoFair.Links demoLinks = VertxContextSupport.subscribeAndAwait(demo::seed);
       lines.add("Demo fair:          " + demoLinks.fairName());
-      lines.add("Phone (badge):      " + demoLinks.participantBadge());
+      lines.add("Phone (sign-in):    " + demoLinks.participantBadge());
       lines.add("Phone (join code):  " + links.join(demoLinks.joinCode()));
       lines.add("Big screen:         " + demoLinks.screen());
       lines.add("Notary console:     " + demoLinks.notaryBadge());
       lines.add("Help desk:          " + demoLinks.animatorBadge());
+      lines.add(
+          "  (a sign-in link works in the first browser that opens it; to use it in another,");
+      lines.add("   release the phone at the help desk or in the organiser console)");
       lines.add(
           "Organiser console:  "
               + links.base()

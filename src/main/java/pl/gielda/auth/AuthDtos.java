@@ -40,8 +40,6 @@ public final class AuthDtos {
   public record LoginInput(
       @NotBlank @Size(max = 200) String email, @NotBlank @Size(max = 200) String password) {}
 
-  public record BadgeInput(@NotBlank @Size(max = 100) String badgeToken) {}
-
   public record ScreenInput(@NotBlank @Size(max = 100) String screenToken) {}
 
   public record TokenView(String token, Instant expiresAt, Long fairId, Long personId) {}

@@ -10,7 +10,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.ResponseStatus;
-import pl.gielda.auth.AuthDtos.BadgeInput;
 import pl.gielda.auth.AuthDtos.LoginInput;
 import pl.gielda.auth.AuthDtos.MeView;
 import pl.gielda.auth.AuthDtos.OrganiserInput;
@@ -19,7 +18,7 @@ import pl.gielda.auth.AuthDtos.ScreenInput;
 import pl.gielda.auth.AuthDtos.SetupInput;
 import pl.gielda.auth.AuthDtos.TokenView;
 
-/** Sign-in: organisers with a password, people with their badge, big screens with a link. */
+/** Sign-in: organisers with a password, big screens with a link (people: signin/). */
 @Path("/api")
 public class AuthResource {
 
@@ -44,13 +43,6 @@ public class AuthResource {
   @PermitAll
   public Uni<TokenView> login(@Valid @NotNull LoginInput input) {
     return auth.login(input);
-  }
-
-  @POST
-  @Path("/auth/badge")
-  @PermitAll
-  public Uni<TokenView> badge(@Valid @NotNull BadgeInput input) {
-    return auth.badge(input.badgeToken());
   }
 
   @POST

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.Collectors;
 import pl.gielda.auth.AuthDtos.EntityRef;
 import pl.gielda.auth.AuthDtos.LoginInput;
@@ -15,9 +14,6 @@ import pl.gielda.auth.AuthDtos.SetupInput;
 import pl.gielda.auth.AuthDtos.TokenView;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
-import pl.gielda.eventlog.EventLog;
-import pl.gielda.fair.Fair;
-import pl.gielda.fair.Phase;
 import pl.gielda.participant.Organisation;
 import pl.gielda.participant.Person;
 import pl.gielda.participant.ScreenLink;
@@ -26,12 +22,10 @@ import pl.gielda.participant.ScreenLink;
 public class AuthService {
 
   private final TokenIssuer tokens;
-  private final EventLog log;
   private final Vertx vertx;
 
-  AuthService(TokenIssuer tokens, EventLog log, Vertx vertx) {
+  AuthService(TokenIssuer tokens, Vertx vertx) {
     this.tokens = tokens;
-    this.log = log;
     this.vertx = vertx;
   }
 
@@ -98,45 +92,6 @@ public class AuthService {
                         return view(tokens.organiser(o.id, o.displayName), null, null);
                       });
             });
-  }
-
-  /** A phone opens its badge link: sign the person in; at a LIVE fair this checks them in. */
-  @WithTransaction
-  public Uni<TokenView> badge(String badgeToken) {
-    return Person.byBadge(badgeToken.trim())
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.unauthorized("Unknown or revoked badge"))
-        .chain(
-            person ->
-                Fair.require(person.fairId)
-                    .chain(fair -> checkInIfLive(person, fair))
-                    .map(
-                        p ->
-                            view(
-                                tokens.person(
-                                    p.id, p.fairId, p.roleSet(), p.badgeVersion, p.displayName),
-                                p.fairId,
-                                p.id)));
-  }
-
-  private Uni<Person> checkInIfLive(Person person, Fair fair) {
-    if (fair.phase != Phase.LIVE || person.checkedInAt != null) {
-      return Uni.createFrom().item(person);
-    }
-    // Microseconds, as the database keeps them: the event must carry the stored value.
-    person.checkedInAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    return log.append(
-            fair.id,
-            "person.checkedIn",
-            Map.of(
-                "personId",
-                person.id,
-                "entityId",
-                person.entityId,
-                "at",
-                person.checkedInAt.toString()))
-        .replaceWith(person);
   }
 
   @WithSession

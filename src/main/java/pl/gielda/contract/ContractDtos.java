@@ -26,13 +26,16 @@ public final class ContractDtos {
   public static final int MAX_ITEMS = 30;
 
   /**
-   * A party, named by exactly one of: its entity, one of its people, or the badge token read from
-   * that person's QR code (the token is only used to find the person; it is never stored or shown).
+   * A party, named by exactly one of: its entity, one of its people, or the public partner code
+   * read from that person's badge (scanned or typed; used only to find the person).
    */
   public record PartyRef(
       @Min(1) Long entityId,
       @Min(1) Long personId,
-      @Size(min = 8, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String badgeToken) {}
+      @Size(min = 4, max = 64) @Pattern(regexp = PARTNER_CODE) String partnerCode) {}
+
+  /** A partner code as typed (any case, spaces, dashes) or an old badge's token. */
+  static final String PARTNER_CODE = "[A-Za-z0-9_ -]+";
 
   /**
    * Who gives what to whom. Giver and receiver are named by entity id or by position (0-based) in
@@ -106,7 +109,7 @@ public final class ContractDtos {
       @Size(min = 20, max = 1000) String justification) {}
 
   public record LookupInput(
-      @NotBlank @Size(min = 8, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String badgeToken) {}
+      @NotBlank @Size(min = 4, max = 64) @Pattern(regexp = PARTNER_CODE) String partnerCode) {}
 
   /** Who a scanned badge belongs to (never the token itself). */
   public record PartnerView(

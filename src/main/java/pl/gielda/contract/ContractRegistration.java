@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
+import pl.gielda.audit.AuditAction;
+import pl.gielda.audit.AuditRecord;
+import pl.gielda.audit.AuditTrail;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
@@ -71,6 +74,7 @@ class ContractRegistration {
   private final ObjectReader reader;
   private final GroupCommit<Request, Outcome> batches;
   private final DistributionSummary batchSizes;
+  private final AuditTrail audit;
 
   /** Registrations that run alone: a few of a fair at a time, the rest wait here. */
   private final FairQueue alone = new FairQueue(4);
@@ -83,6 +87,7 @@ class ContractRegistration {
       Pool pool,
       ObjectMapper json,
       MeterRegistry metrics,
+      AuditTrail audit,
       @ConfigProperty(name = "gielda.registration.batch.max-size", defaultValue = "64")
           int maxBatch,
       @ConfigProperty(name = "gielda.registration.batch.in-flight", defaultValue = "2")
@@ -96,6 +101,7 @@ class ContractRegistration {
     this.reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     this.batches = new GroupCommit<>(maxBatch, inFlight, Request::contractId, this::registerAll);
     this.batchSizes = metrics.summary("gielda.registration.batch.size");
+    this.audit = audit;
   }
 
   /** A registration waiting for its batch. */
@@ -245,6 +251,7 @@ class ContractRegistration {
       Outcome[] outcomes) {
     ArrayNode registered = json.createArrayNode();
     List<Idempotency.Stored> answers = new ArrayList<>();
+    List<Uni<Void>> audits = new ArrayList<>();
     int number = head == null ? 0 : head.getInteger(0);
     String prevHash = head == null ? null : head.getString(1);
     for (Accepted x : accepted) {
@@ -265,6 +272,9 @@ class ContractRegistration {
           .set("event", json.valueToTree(ContractViews.registeredEvent(a)));
       ContractView view = views.view(a);
       outcomes[x.index()] = new Outcome(view, null, null);
+      if (c.moneyJustification != null) {
+        audits.add(audited(tx, x.request().caller(), fairId, c));
+      }
       if (x.request().key() != null) {
         answers.add(
             new Idempotency.Stored(x.request().caller().principal(), x.request().key(), view));
@@ -280,6 +290,9 @@ class ContractRegistration {
         .unis(
             finish,
             idempotency.storeAll(tx, 200, answers),
+            audits.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : Uni.combine().all().unis(audits).discardItems(),
             accepted.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : EventSequencer.numberBeforeCommit(tx, fairId))
@@ -326,13 +339,14 @@ class ContractRegistration {
                       head -> {
                         Row h = head.iterator().next();
                         chain(a, h.getInteger(0) + 1, h.getString(1), caller, name, why);
-                        return finish(tx, fairId, a);
+                        return finish(tx, caller, fairId, a);
                       });
             });
   }
 
   /** The answer, with finish_registration still to be sent (the stored answer goes with it). */
-  private Idempotency.Answer<ContractView> finish(SqlConnection tx, long fairId, Aggregate a) {
+  private Idempotency.Answer<ContractView> finish(
+      SqlConnection tx, Caller caller, long fairId, Aggregate a) {
     Contract c = a.contract();
     Uni<?> write =
         tx.preparedQuery(FINISH)
@@ -349,7 +363,23 @@ class ContractRegistration {
                     .addString(c.moneyJustification)
                     .addString(write(ContractViews.registeredEvent(a))))
             .invoke(EventSequencer::appended);
-    return new Idempotency.Answer<>(views.view(a), write);
+    return new Idempotency.Answer<>(
+        views.view(a),
+        Uni.combine().all().unis(write, audited(tx, caller, fairId, c)).discardItems());
+  }
+
+  /** A registration over a money warning is on the audit trail, in the same transaction. */
+  private Uni<Void> audited(SqlConnection tx, Caller caller, long fairId, Contract c) {
+    return c.moneyJustification == null
+        ? Uni.createFrom().voidItem()
+        : audit.record(tx, caller, fairId, moneyJustified(c));
+  }
+
+  static AuditRecord moneyJustified(Contract c) {
+    return AuditAction.CONTRACT_REGISTERED_WITH_MONEY
+        .on("contract", c.id)
+        .with("number", c.number)
+        .with("justification", c.moneyJustification);
   }
 
   /**

@@ -82,7 +82,7 @@ public class ContractResource {
   @Path("/partner-lookup")
   @RolesAllowed({"participant", "animator", "notary"})
   public Uni<PartnerView> lookup(@RestPath long fairId, @Valid @NotNull LookupInput input) {
-    return contracts.lookup(caller.get(), fairId, input.badgeToken());
+    return contracts.lookup(caller.get(), fairId, input.partnerCode());
   }
 
   @GET

@@ -282,15 +282,12 @@ public class ContractService {
             });
   }
 
-  /** Who a scanned badge belongs to, so the phone can show the partner before proposing. */
+  /** Whose partner code was scanned, so the phone can show the partner before proposing. */
   @WithSession
-  public Uni<PartnerView> lookup(Caller caller, long fairId, String badgeToken) {
+  public Uni<PartnerView> lookup(Caller caller, long fairId, String partnerCode) {
     return guard
         .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY)
-        .chain(
-            () ->
-                Person.<Person>find("fairId = ?1 and badgeToken = ?2", fairId, badgeToken)
-                    .<Person>firstResult())
+        .chain(() -> Person.byPartnerCode(fairId, partnerCode))
         .onItem()
         .ifNull()
         .failWith(() -> ApiException.notFound("Badge"))

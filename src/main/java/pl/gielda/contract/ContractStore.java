@@ -165,7 +165,7 @@ class ContractStore {
       List<Long> postIds,
       String title,
       String notes) {
-    boolean fromBadge = refs.stream().anyMatch(r -> r.badgeToken() != null);
+    boolean fromBadge = refs.stream().anyMatch(r -> r.partnerCode() != null);
     Uni<List<Long>> ids = Uni.createFrom().item(new ArrayList<>());
     if (firstEntity != null) {
       ids = ids.invoke(list -> list.add(firstEntity));
@@ -238,11 +238,11 @@ class ContractStore {
     int given =
         (ref.entityId() != null ? 1 : 0)
             + (ref.personId() != null ? 1 : 0)
-            + (ref.badgeToken() != null ? 1 : 0);
+            + (ref.partnerCode() != null ? 1 : 0);
     if (given != 1) {
       return Uni.createFrom()
           .failure(
-              ApiException.invalid(field, "give exactly one of entityId, personId, badgeToken"));
+              ApiException.invalid(field, "give exactly one of entityId, personId, partnerCode"));
     }
     if (ref.entityId() != null) {
       return Uni.createFrom().item(ref.entityId());
@@ -250,8 +250,7 @@ class ContractStore {
     Uni<Person> person =
         ref.personId() != null
             ? Person.inFair(fairId, ref.personId())
-            : Person.<Person>find("fairId = ?1 and badgeToken = ?2", fairId, ref.badgeToken())
-                .firstResult();
+            : Person.byPartnerCode(fairId, ref.partnerCode());
     return person.map(
         p -> {
           if (p == null) {

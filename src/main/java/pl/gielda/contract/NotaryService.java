@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import pl.gielda.audit.AuditTrail;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Organiser;
@@ -34,12 +35,15 @@ public class NotaryService {
   private final EventLog log;
   private final ContractStore store;
   private final ContractViews views;
+  private final AuditTrail audit;
 
-  NotaryService(AccessGuard guard, EventLog log, ContractStore store, ContractViews views) {
+  NotaryService(
+      AccessGuard guard, EventLog log, ContractStore store, ContractViews views, AuditTrail audit) {
     this.guard = guard;
     this.log = log;
     this.store = store;
     this.views = views;
+    this.audit = audit;
   }
 
   /** Fully signed contracts, oldest signature first, each with its warnings. */
@@ -68,7 +72,15 @@ public class NotaryService {
               head.lastNumber = a.contract().number;
               head.lastHash = a.contract().recordHash;
               return a;
-            });
+            })
+        .call(
+            x ->
+                x.contract().moneyJustification == null
+                    ? Uni.createFrom().voidItem()
+                    : audit.record(
+                        caller,
+                        x.contract().fairId,
+                        ContractRegistration.moneyJustified(x.contract())));
   }
 
   private Uni<ContractView> announce(Aggregate a) {

@@ -153,12 +153,13 @@ public class DemoFair {
                                                 new Links(
                                                     fair.name,
                                                     fair.joinCode,
-                                                    links.badge(
-                                                        first(people, Role.PARTICIPANT).badgeToken),
-                                                    links.badge(
-                                                        first(people, Role.NOTARY).badgeToken),
-                                                    links.badge(
-                                                        first(people, Role.ANIMATOR).badgeToken),
+                                                    links.signIn(
+                                                        first(people, Role.PARTICIPANT)
+                                                            .signInSecret),
+                                                    links.signIn(
+                                                        first(people, Role.NOTARY).signInSecret),
+                                                    links.signIn(
+                                                        first(people, Role.ANIMATOR).signInSecret),
                                                     screen == null
                                                         ? "-"
                                                         : links.screen(screen.token),

@@ -12,9 +12,9 @@ import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
 import pl.gielda.participant.Organisation;
 import pl.gielda.participant.Person;
+import pl.gielda.post.PostCreation;
 import pl.gielda.post.PostDtos.PostInput;
 import pl.gielda.post.PostKind;
-import pl.gielda.post.PostService;
 
 /** Offers and requests of the demo fair, written as people type them. */
 @ApplicationScoped
@@ -194,9 +194,9 @@ public class DemoPosts {
     },
   };
 
-  private final PostService posts;
+  private final PostCreation posts;
 
-  DemoPosts(PostService posts) {
+  DemoPosts(PostCreation posts) {
     this.posts = posts;
   }
 
@@ -233,7 +233,9 @@ public class DemoPosts {
                         new BigDecimal(row[7]),
                         null,
                         null);
-                chain = chain.chain(() -> posts.create(caller, fairId, input).replaceWithVoid());
+                // The phones' own path: same checks, same event, no idempotency key needed.
+                chain =
+                    chain.chain(() -> posts.create(caller, null, fairId, input).replaceWithVoid());
               }
               return chain;
             });

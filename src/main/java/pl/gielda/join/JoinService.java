@@ -73,7 +73,7 @@ public class JoinService {
         .map(
             p -> {
               var token = tokens.person(p.id, p.fairId, p.roleSet(), p.badgeVersion, p.displayName);
-              return new JoinView(token.token(), token.expiresAt(), p.badgeToken, p.fairId, p.id);
+              return new JoinView(token.token(), token.expiresAt(), p.signInSecret, p.fairId, p.id);
             });
   }
 

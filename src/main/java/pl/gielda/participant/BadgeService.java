@@ -54,7 +54,9 @@ public class BadgeService {
                                                         e.name,
                                                         e.sector,
                                                         roleLabel(p),
-                                                        links.badge(p.badgeToken));
+                                                        p.partnerCode,
+                                                        links.partner(p.partnerCode),
+                                                        links.signIn(p.signInSecret));
                                                   })
                                               .toList();
                                       return vertx.executeBlocking(

@@ -21,8 +21,17 @@ public class Links {
     return publicUrl.pointsAtLocalhost();
   }
 
-  public String badge(String token) {
-    return base() + "/b/" + token;
+  /**
+   * The sign-in link of the badge's tear-off part. The secret is in the fragment, which browsers
+   * never send: it reaches no access log, proxy or metric; the page posts it.
+   */
+  public String signIn(String secret) {
+    return base() + "/b#" + secret;
+  }
+
+  /** The public link on the badge's face: it names the person, it signs nobody in. */
+  public String partner(String partnerCode) {
+    return base() + "/p/" + partnerCode;
   }
 
   public String screen(String token) {

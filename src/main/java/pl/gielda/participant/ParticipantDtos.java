@@ -31,7 +31,10 @@ public final class ParticipantDtos {
   public record RolesInput(
       @NotNull @Size(min = 1, max = 3) Set<@NotBlank @Size(max = 20) String> roles) {}
 
-  /** Badge fields are filled only for organisers and animators (who print or hand out badges). */
+  /**
+   * The partner code is public. The sign-in secret and its link are filled only for organisers and
+   * for the help desk's answer to a person it just added or reissued (who hand it to that person).
+   */
   public record PersonView(
       long id,
       String displayName,
@@ -40,12 +43,17 @@ public final class ParticipantDtos {
       Sector sector,
       List<String> roles,
       Instant checkedInAt,
-      String badgeToken,
-      String badgeUrl) {}
+      String partnerCode,
+      boolean phoneBound,
+      String signInSecret,
+      String signInUrl) {}
 
-  public record BadgeScan(@NotBlank @Size(max = 100) String badgeToken) {}
+  /** A scanned or typed partner code (the badge's face). */
+  public record BadgeScan(@NotBlank @Size(max = 200) String partnerCode) {}
 
-  public record BadgeView(long personId, String badgeToken, String badgeUrl) {}
+  /** A new sign-in secret, for the person alone (print it or show its QR to them). */
+  public record BadgeView(
+      long personId, String partnerCode, String signInSecret, String signInUrl) {}
 
   public record ImportReport(
       int entitiesCreated, int peopleCreated, int peopleSkipped, boolean dryRun) {}

@@ -38,6 +38,7 @@ public class ParticipantResource {
   private final ParticipantService participants;
   private final RosterImportService roster;
   private final BadgeService badges;
+  private final BadgeDesk desk;
   private final CurrentCaller caller;
   private final Idempotency idempotency;
 
@@ -45,11 +46,13 @@ public class ParticipantResource {
       ParticipantService participants,
       RosterImportService roster,
       BadgeService badges,
+      BadgeDesk desk,
       CurrentCaller caller,
       Idempotency idempotency) {
     this.participants = participants;
     this.roster = roster;
     this.badges = badges;
+    this.desk = desk;
     this.caller = caller;
     this.idempotency = idempotency;
   }
@@ -121,7 +124,7 @@ public class ParticipantResource {
   @RolesAllowed("organiser")
   public Uni<PersonView> changeRoles(
       @RestPath long fairId, @RestPath long personId, @Valid @NotNull RolesInput input) {
-    return participants.changeRoles(caller.get(), fairId, personId, input.roles());
+    return desk.changeRoles(caller.get(), fairId, personId, input.roles());
   }
 
   @POST
@@ -136,7 +139,23 @@ public class ParticipantResource {
         null,
         BadgeView.class,
         200,
-        () -> participants.reissueBadge(caller.get(), fairId, personId));
+        () -> desk.reissueBadge(caller.get(), fairId, personId));
+  }
+
+  /** Lost phone, dead battery: the person's secret works again on the next phone. */
+  @POST
+  @Path("/fairs/{fairId}/people/{personId}/phone/release")
+  @RolesAllowed({"organiser", "animator"})
+  public Uni<RestResponse<PersonView>> releasePhone(
+      @RestPath long fairId, @RestPath long personId, @HeaderParam(Idempotency.HEADER) String key) {
+    return idempotency.run(
+        caller.get(),
+        key,
+        "phone-release:" + fairId + ":" + personId,
+        null,
+        PersonView.class,
+        200,
+        () -> desk.releasePhone(caller.get(), fairId, personId));
   }
 
   @POST
@@ -150,7 +169,7 @@ public class ParticipantResource {
   @Path("/fairs/{fairId}/check-in")
   @RolesAllowed({"organiser", "animator"})
   public Uni<PersonView> checkInByBadge(@RestPath long fairId, @Valid @NotNull BadgeScan input) {
-    return participants.checkInByBadge(caller.get(), fairId, input.badgeToken());
+    return participants.checkInByBadge(caller.get(), fairId, input.partnerCode());
   }
 
   @POST

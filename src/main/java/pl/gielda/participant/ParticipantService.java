@@ -11,15 +11,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import pl.gielda.audit.AuditAction;
+import pl.gielda.audit.AuditTrail;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
+import pl.gielda.auth.RoleRules;
+import pl.gielda.auth.RoleRules.Act;
 import pl.gielda.auth.TokenIssuer;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.Fair;
-import pl.gielda.participant.ParticipantDtos.BadgeView;
 import pl.gielda.participant.ParticipantDtos.EntityInput;
 import pl.gielda.participant.ParticipantDtos.EntityView;
 import pl.gielda.participant.ParticipantDtos.PersonInput;
@@ -33,12 +36,15 @@ public class ParticipantService {
   private final EventLog log;
   private final TokenIssuer tokens;
   private final Links links;
+  private final AuditTrail audit;
 
-  ParticipantService(AccessGuard guard, EventLog log, TokenIssuer tokens, Links links) {
+  ParticipantService(
+      AccessGuard guard, EventLog log, TokenIssuer tokens, Links links, AuditTrail audit) {
     this.guard = guard;
     this.log = log;
     this.tokens = tokens;
     this.links = links;
+    this.audit = audit;
   }
 
   @WithSession
@@ -71,8 +77,8 @@ public class ParticipantService {
                           Map<Long, Organisation> byId =
                               entities.stream()
                                   .collect(Collectors.toMap(e -> e.id, Function.identity()));
-                          // Only organisers see badge tokens: a help-desk tablet must not sign
-                          // in as anyone.
+                          // Only organisers see sign-in secrets: a help-desk tablet must not
+                          // sign in as anyone.
                           boolean showBadges = caller.kind() == Caller.Kind.ORGANISER;
                           return people.stream()
                               .map(p -> view(p, byId.get(p.entityId), showBadges))
@@ -83,54 +89,33 @@ public class ParticipantService {
   @WithTransaction
   public Uni<PersonView> createPerson(Caller caller, long fairId, PersonInput input) {
     EnumSet<Role> roles = parseRoles(input.roles());
-    boolean onlyParticipant = roles.equals(EnumSet.of(Role.PARTICIPANT));
-    Role[] allowed =
-        onlyParticipant ? new Role[] {Role.ORGANISER, Role.ANIMATOR} : new Role[] {Role.ORGANISER};
     return guard
-        .inFair(caller, fairId, allowed)
+        .inFair(caller, fairId, RoleRules.actors(Act.ADD_PERSON))
+        .invoke(() -> RoleRules.require(caller, Act.ADD_PERSON, roles))
         .chain(() -> Fair.require(fairId))
         .chain(fair -> entityFor(fair.id, input.entityId(), input.displayName()))
-        .chain(
-            entity ->
-                newPerson(fairId, entity, input.displayName(), roles)
-                    .map(p -> view(p, entity, true)));
+        .chain(entity -> newPerson(fairId, entity, input.displayName(), roles))
+        .call(p -> auditGrant(caller, p, EnumSet.noneOf(Role.class)))
+        .chain(p -> Organisation.<Organisation>findById(p.entityId).map(e -> view(p, e, true)));
   }
 
-  @WithTransaction
-  public Uni<PersonView> changeRoles(
-      Caller caller, long fairId, long personId, Set<String> requested) {
-    EnumSet<Role> roles = parseRoles(requested);
-    return guard
-        .inFair(caller, fairId, Role.ORGANISER)
-        .chain(() -> requirePerson(fairId, personId))
-        .chain(
-            p -> {
-              p.roles = Role.join(roles);
-              // New roles need a new token: bump the version so the old token stops working.
-              p.badgeVersion++;
-              return badgeChanged(p)
-                  .chain(() -> Organisation.<Organisation>findById(p.entityId))
-                  .map(e -> view(p, e, true));
-            });
-  }
-
-  /** Revokes a lost badge and issues a new one; the old badge and its tokens stop working. */
-  @WithTransaction
-  public Uni<BadgeView> reissueBadge(Caller caller, long fairId, long personId) {
-    return guard
-        .inFair(caller, fairId, Role.ORGANISER, Role.ANIMATOR)
-        .chain(() -> requirePerson(fairId, personId))
-        .chain(
-            p -> {
-              p.badgeToken = Secrets.token();
-              p.badgeVersion++;
-              return badgeChanged(p)
-                  .map(seq -> new BadgeView(p.id, p.badgeToken, links.badge(p.badgeToken)));
-            });
+  /** A person given more than the participant's role: who granted it is on record. */
+  Uni<Void> auditGrant(Caller caller, Person p, Set<Role> before) {
+    Set<Role> now = p.roleSet();
+    if (now.equals(before) || now.equals(EnumSet.of(Role.PARTICIPANT)) && before.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return audit.record(
+        caller,
+        p.fairId,
+        AuditAction.ROLE_GRANTED
+            .on("person", p.id)
+            .with("before", Role.join(before))
+            .with("after", Role.join(now)));
   }
 
   /** Instances that cache valid badges forget them (BadgeCache); no name, only the id. */
-  private Uni<Long> badgeChanged(Person p) {
+  Uni<Long> badgeChanged(Person p) {
     return log.append(p.fairId, EventLog.BADGE_CHANGED, Map.of("personId", p.id));
   }
 
@@ -149,16 +134,16 @@ public class ParticipantService {
             });
   }
 
-  /** The help desk scans a badge: the person is present. */
+  /** The help desk scans a badge's partner code: the person is present. */
   @WithTransaction
-  public Uni<PersonView> checkInByBadge(Caller caller, long fairId, String badgeToken) {
+  public Uni<PersonView> checkInByBadge(Caller caller, long fairId, String partnerCode) {
     return guard
         .inFair(caller, fairId, Role.ORGANISER, Role.ANIMATOR)
-        .chain(() -> Person.byBadge(badgeToken.trim()))
+        .chain(() -> Person.byPartnerCode(fairId, partnerCode))
         .chain(
             p -> {
-              if (p == null || !p.fairId.equals(fairId)) {
-                throw ApiException.invalid("badgeToken", "no such badge in this fair");
+              if (p == null) {
+                throw ApiException.invalid("partnerCode", "no such badge in this fair");
               }
               return checkIn(caller, fairId, p.id);
             });
@@ -253,17 +238,30 @@ public class ParticipantService {
     p.entityId = entity.id;
     p.displayName = name.trim();
     p.roles = Role.join(roles);
-    p.badgeToken = Secrets.token();
+    p.signInSecret = Secrets.token();
     p.badgeVersion = 1;
     p.createdAt = Instant.now();
-    return p.<Person>persist()
+    return freePartnerCode(fairId, 5)
+        .invoke(code -> p.partnerCode = code)
+        .chain(() -> p.<Person>persist())
         .call(
             x ->
                 log.append(
                     fairId, "person.joined", Map.of("personId", x.id, "entityId", entity.id)));
   }
 
-  private Uni<Person> requirePerson(long fairId, long personId) {
+  /** A partner code not yet used in the fair (a clash is rare: 32^6 codes, a fair has hundreds). */
+  private static Uni<String> freePartnerCode(long fairId, int attempts) {
+    String code = PartnerCodes.fresh();
+    return Person.count("fairId = ?1 and partnerCode = ?2", fairId, code)
+        .chain(
+            n ->
+                n == 0 || attempts <= 1
+                    ? Uni.createFrom().item(code)
+                    : freePartnerCode(fairId, attempts - 1));
+  }
+
+  Uni<Person> requirePerson(long fairId, long personId) {
     return Person.inFair(fairId, personId)
         .onItem()
         .ifNull()
@@ -288,7 +286,7 @@ public class ParticipantService {
     return roles;
   }
 
-  PersonView view(Person p, Organisation e, boolean withBadge) {
+  PersonView view(Person p, Organisation e, boolean withSecret) {
     return new PersonView(
         p.id,
         p.displayName,
@@ -297,8 +295,10 @@ public class ParticipantService {
         e == null ? null : e.sector,
         p.roleSet().stream().map(Role::group).toList(),
         p.checkedInAt,
-        withBadge ? p.badgeToken : null,
-        withBadge ? links.badge(p.badgeToken) : null);
+        p.partnerCode,
+        p.deviceKeyHash != null,
+        withSecret ? p.signInSecret : null,
+        withSecret ? links.signIn(p.signInSecret) : null);
   }
 
   private static String blankToNull(String s) {

@@ -35,9 +35,27 @@ public class Person extends PanacheEntityBase {
 
   public String roles;
 
-  /** Bearer secret printed as a QR code; reissuing replaces it and bumps the version. */
+  /**
+   * The sign-in secret, given to the person alone (the badge's tear-off part, the help desk); never
+   * printed on the badge's face. Reissuing replaces it and bumps the version.
+   */
   @Column(name = "badge_token")
-  public String badgeToken;
+  public String signInSecret;
+
+  /** Public: printed under the badge's QR, scanned by partners and the help desk. */
+  @Column(name = "partner_code")
+  public String partnerCode;
+
+  /** SHA-256 of the key of the phone the secret is bound to; null until its first sign-in. */
+  @Column(name = "device_key_hash")
+  public String deviceKeyHash;
+
+  @Column(name = "device_bound_at")
+  public Instant deviceBoundAt;
+
+  /** Printed before partner codes existed: its face shows the secret (see SECURITY.md). */
+  @Column(name = "legacy_badge")
+  public boolean legacyBadge;
 
   @Column(name = "badge_version")
   public int badgeVersion;
@@ -60,7 +78,21 @@ public class Person extends PanacheEntityBase {
     return find("fairId = ?1 and id = ?2", fairId, id).firstResult();
   }
 
-  public static Uni<Person> byBadge(String token) {
-    return find("badgeToken", token).firstResult();
+  /** The person a scanned or typed partner code names in this fair, or null. */
+  public static Uni<Person> byPartnerCode(long fairId, String scanned) {
+    String code = PartnerCodes.normalise(scanned);
+    return Person.<Person>find("fairId = ?1 and partnerCode = ?2", fairId, code)
+        .firstResult()
+        .chain(
+            p ->
+                p != null || !PartnerCodes.mayBeLegacyBadge(scanned)
+                    ? Uni.createFrom().item(p)
+                    // A badge printed before partner codes shows its secret: partners who scan
+                    // it still find the person, and it signs nobody in but its bound phone.
+                    : Person.<Person>find(
+                            "fairId = ?1 and signInSecret = ?2 and legacyBadge = true",
+                            fairId,
+                            scanned.trim())
+                        .firstResult());
   }
 }

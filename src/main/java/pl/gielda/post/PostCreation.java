@@ -32,43 +32,33 @@ import pl.gielda.post.PostDtos.PostView;
  * thousands of phones reconnect at once (the hall's Wi-Fi back), each of those waited behind the
  * storm's work on the event loops. Here: the key claim, one call that checks the badge, the fair,
  * its phase, the category and the author and inserts the post, then the event, its number and the
- * stored answer sent together before the commit. Same checks, same order, same answers as {@link
- * PostService#create}, which the demo seed still uses.
+ * stored answer sent together before the commit. The one path that creates posts: the phones, the
+ * help desk and the demo seed all come here.
  */
 @ApplicationScoped
-class PostCreation {
+public class PostCreation {
 
   private static final String CREATE =
       "select create_post($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)::text";
   private static final String APPEND =
       "select append_fair_event($1, 'post.created', cast(cast($2 as text) as jsonb))";
-  private static final Role[] AUTHORS = {Role.PARTICIPANT, Role.ANIMATOR};
-
   private final Idempotency idempotency;
-  private final PostService posts;
   private final ObjectMapper json;
 
-  PostCreation(Idempotency idempotency, PostService posts, ObjectMapper json) {
+  PostCreation(Idempotency idempotency, ObjectMapper json) {
     this.idempotency = idempotency;
-    this.posts = posts;
     this.json = json;
   }
 
-  Uni<RestResponse<PostView>> create(Caller caller, String key, long fairId, PostInput in) {
+  /** A new post by a person (or the help desk for one); {@code key} may be null (the demo seed). */
+  public Uni<RestResponse<PostView>> create(Caller caller, String key, long fairId, PostInput in) {
     if (caller.kind() != Caller.Kind.PERSON) {
-      // Not reachable through the API's roles; kept on the general path all the same.
-      return idempotency.run(
-          caller,
-          key,
-          "post:" + fairId,
-          in,
-          PostView.class,
-          201,
-          () -> posts.create(caller, fairId, in));
+      return Uni.createFrom()
+          .failure(ApiException.forbidden("Posts are written by participants and the help desk"));
     }
     Post p;
     try {
-      AccessGuard.personMayAct(caller, fairId, AUTHORS);
+      AccessGuard.personMayAct(caller, fairId, PostService.AUTHORS);
       p = post(caller, fairId, in);
     } catch (ApiException e) {
       return Uni.createFrom().failure(e);

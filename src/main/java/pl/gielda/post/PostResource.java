@@ -2,7 +2,6 @@ package pl.gielda.post;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,10 @@ import pl.gielda.post.PostDtos.PostInput;
 import pl.gielda.post.PostDtos.PostUpdate;
 import pl.gielda.post.PostDtos.PostView;
 
+/**
+ * Offers and requests. Who may write them is decided once, in the service (PostService.AUTHORS and
+ * MODERATORS), not repeated here.
+ */
 @Path("/api/fairs/{fairId}/posts")
 @Authenticated
 public class PostResource {
@@ -52,7 +55,6 @@ public class PostResource {
   }
 
   @POST
-  @RolesAllowed({"participant", "animator"})
   @APIResponse(
       responseCode = "201",
       description = "Created",
@@ -69,7 +71,6 @@ public class PostResource {
 
   @PUT
   @Path("/{postId}")
-  @RolesAllowed({"participant", "animator"})
   public Uni<RestResponse<PostView>> update(
       @RestPath long fairId,
       @RestPath long postId,
@@ -87,7 +88,6 @@ public class PostResource {
 
   @POST
   @Path("/{postId}/withdraw")
-  @RolesAllowed({"participant", "animator"})
   public Uni<RestResponse<PostView>> withdraw(
       @RestPath long fairId, @RestPath long postId, @HeaderParam(Idempotency.HEADER) String key) {
     return idempotency.run(
@@ -102,7 +102,6 @@ public class PostResource {
 
   @POST
   @Path("/{postId}/hide")
-  @RolesAllowed({"notary", "organiser"})
   public Uni<RestResponse<PostView>> hide(
       @RestPath long fairId,
       @RestPath long postId,
@@ -120,7 +119,6 @@ public class PostResource {
 
   @POST
   @Path("/{postId}/unhide")
-  @RolesAllowed({"notary", "organiser"})
   public Uni<RestResponse<PostView>> unhide(
       @RestPath long fairId, @RestPath long postId, @HeaderParam(Idempotency.HEADER) String key) {
     return idempotency.run(

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import pl.gielda.audit.AuditAction;
+import pl.gielda.audit.AuditTrail;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
@@ -18,23 +20,31 @@ import pl.gielda.fair.Category;
 import pl.gielda.fair.Fair;
 import pl.gielda.participant.Organisation;
 import pl.gielda.participant.Person;
-import pl.gielda.post.PostDtos.PostInput;
 import pl.gielda.post.PostDtos.PostUpdate;
 import pl.gielda.post.PostDtos.PostView;
 
 /**
  * Offers and requests. Every change is one event in the fair's log, written in the same
- * transaction, so boards see exactly what was committed.
+ * transaction, so boards see exactly what was committed. New posts: {@link PostCreation}, the one
+ * path for everyone (the demo seed included).
  */
 @ApplicationScoped
 public class PostService {
 
+  /** Who writes posts (create, change, withdraw): the one place these roles are written. */
+  static final Role[] AUTHORS = {Role.PARTICIPANT, Role.ANIMATOR};
+
+  /** Who hides and unhides them. */
+  static final Role[] MODERATORS = {Role.NOTARY, Role.ORGANISER};
+
   private final AccessGuard guard;
   private final EventLog log;
+  private final AuditTrail audit;
 
-  PostService(AccessGuard guard, EventLog log) {
+  PostService(AccessGuard guard, EventLog log, AuditTrail audit) {
     this.guard = guard;
     this.log = log;
+    this.audit = audit;
   }
 
   /** Boards show active, unhidden posts; notaries and organisers also see hidden ones. */
@@ -84,43 +94,9 @@ public class PostService {
   }
 
   @WithTransaction
-  public Uni<PostView> create(Caller caller, long fairId, PostInput input) {
-    return guard
-        .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
-        .chain(() -> Fair.require(fairId))
-        .invoke(Fair::requireOpen)
-        .chain(() -> requireCategory(fairId, input.category()))
-        .chain(() -> author(caller, fairId, input.onBehalfOf()))
-        .chain(
-            author -> {
-              Post p = new Post();
-              p.fairId = fairId;
-              p.entityId = author.entityId;
-              p.authorId = author.id;
-              p.onBehalfBy = author.id.equals(caller.id()) ? null : caller.id();
-              p.kind = input.kind();
-              p.status = Post.Status.ACTIVE;
-              p.createdAt = Instant.now();
-              apply(
-                  p,
-                  input.category(),
-                  input.title(),
-                  input.description(),
-                  input.quantity(),
-                  input.availability(),
-                  input.town());
-              p.valuePln = input.valuePln();
-              p.hours = input.hours();
-              p.updatedAt = p.createdAt;
-              return p.<Post>persist();
-            })
-        .chain(p -> publish(p, "post.created"));
-  }
-
-  @WithTransaction
   public Uni<PostView> update(Caller caller, long fairId, long postId, PostUpdate input) {
     return guard
-        .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
+        .inFair(caller, fairId, AUTHORS)
         .chain(() -> Fair.require(fairId))
         .invoke(Fair::requireOpen)
         .chain(() -> requireCategory(fairId, input.category()))
@@ -150,7 +126,7 @@ public class PostService {
   @WithTransaction
   public Uni<PostView> withdraw(Caller caller, long fairId, long postId) {
     return guard
-        .inFair(caller, fairId, Role.PARTICIPANT, Role.ANIMATOR)
+        .inFair(caller, fairId, AUTHORS)
         .chain(() -> editable(caller, fairId, postId))
         .chain(
             p -> {
@@ -169,7 +145,7 @@ public class PostService {
   @WithTransaction
   public Uni<PostView> hide(Caller caller, long fairId, long postId, String reason) {
     return guard
-        .inFair(caller, fairId, Role.NOTARY, Role.ORGANISER)
+        .inFair(caller, fairId, MODERATORS)
         .chain(() -> requirePost(fairId, postId))
         .chain(
             p -> {
@@ -182,6 +158,14 @@ public class PostService {
               p.updatedAt = Instant.now();
               // The event carries only the id: hidden text must not reach the boards again.
               return log.append(fairId, "post.hidden", Map.of("postId", p.id, "version", p.version))
+                  .call(
+                      () ->
+                          audit.record(
+                              caller,
+                              fairId,
+                              AuditAction.POST_HIDDEN
+                                  .on("post", p.id)
+                                  .with("reason", p.hiddenReason)))
                   .chain(() -> view(p));
             });
   }
@@ -189,18 +173,24 @@ public class PostService {
   @WithTransaction
   public Uni<PostView> unhide(Caller caller, long fairId, long postId) {
     return guard
-        .inFair(caller, fairId, Role.NOTARY, Role.ORGANISER)
+        .inFair(caller, fairId, MODERATORS)
         .chain(() -> requirePost(fairId, postId))
         .chain(
             p -> {
               if (!p.hidden) {
                 return view(p);
               }
+              String reason = p.hiddenReason;
               p.hidden = false;
               p.hiddenReason = null;
               p.version++;
               p.updatedAt = Instant.now();
-              return publish(p, "post.unhidden");
+              return audit
+                  .record(
+                      caller,
+                      fairId,
+                      AuditAction.POST_UNHIDDEN.on("post", p.id).with("hiddenFor", reason))
+                  .chain(() -> publish(p, "post.unhidden"));
             });
   }
 
@@ -222,29 +212,6 @@ public class PostService {
     p.quantity = blankToNull(quantity);
     p.availability = blankToNull(availability);
     p.town = blankToNull(town);
-  }
-
-  /** The person the post is for: the caller, or (for an animator) the person they help. */
-  private Uni<Person> author(Caller caller, long fairId, Long onBehalfOf) {
-    if (onBehalfOf != null && onBehalfOf != caller.id()) {
-      if (!caller.has(Role.ANIMATOR)) {
-        return Uni.createFrom()
-            .failure(ApiException.forbidden("Only the help desk posts on behalf of others"));
-      }
-      return Person.inFair(fairId, onBehalfOf)
-          .onItem()
-          .ifNull()
-          .failWith(() -> ApiException.invalid("onBehalfOf", "no such person in this fair"));
-    }
-    if (!caller.has(Role.PARTICIPANT)) {
-      return Uni.createFrom()
-          .failure(
-              ApiException.invalid("onBehalfOf", "the help desk posts for a person: choose who"));
-    }
-    return Person.inFair(fairId, caller.id())
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.unauthorized("Unknown person"));
   }
 
   /** People of the post's entity may change it; so may the animator who posted it for them. */

@@ -138,14 +138,9 @@ class AuthenticationTest {
             .then()
             .statusCode(200)
             .extract()
-            .path("badgeToken");
+            .path("signInSecret");
 
-    given()
-        .contentType(ContentType.JSON)
-        .body(Map.of("badgeToken", person.badgeToken()))
-        .post("/api/auth/badge")
-        .then()
-        .statusCode(401);
+    Fixtures.badgeLogin(person.signInSecret(), Fixtures.PHONE).then().statusCode(401);
     as(person.token())
         .get("/api/fairs/" + fair.id())
         .then()

@@ -506,7 +506,11 @@ public final class SigningBenchmark {
         call(
                 HttpMethod.POST,
                 "/api/auth/badge",
-                Map.of("badgeToken", created.path("badgeToken").asText()),
+                Map.of(
+                    "signInSecret",
+                    created.path("signInSecret").asText(),
+                    "deviceKey",
+                    "bench-phone-" + created.path("id").asText() + "-0000000000"),
                 null,
                 null)
             .body()

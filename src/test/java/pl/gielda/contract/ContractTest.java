@@ -243,20 +243,20 @@ class ContractTest {
     var a = Fixtures.person(fair.id(), null);
     var b = Fixtures.person(fair.id(), Fixtures.entity(fair.id(), "Dom Kultury", "PUBLIC"));
     as(a.token())
-        .body(Map.of("badgeToken", b.badgeToken()))
+        .body(Map.of("partnerCode", b.partnerCode()))
         .post(Contracts.path(fair.id()) + "/partner-lookup")
         .then()
         .statusCode(200)
         .body("personId", equalTo((int) b.id()))
         .body("entityId", equalTo((int) b.entityId()))
-        .body("$", not(org.hamcrest.Matchers.hasKey("badgeToken")));
+        .body("$", not(org.hamcrest.Matchers.hasKey("signInSecret")));
     Map<String, Object> give = new HashMap<>(Contracts.item(0, 0, "zajęcia plastyczne"));
     give.remove("fromEntityId");
     give.remove("toEntityId");
     give.put("fromParty", 0);
     give.put("toParty", 1);
     Map<String, Object> body =
-        Map.of("partners", List.of(Map.of("badgeToken", b.badgeToken())), "items", List.of(give));
+        Map.of("partners", List.of(Map.of("partnerCode", b.partnerCode())), "items", List.of(give));
     String json =
         Contracts.propose(fair.id(), a.token(), body)
             .statusCode(201)
@@ -265,7 +265,7 @@ class ContractTest {
             .body("items[0].toEntityId", equalTo((int) b.entityId()))
             .extract()
             .asString();
-    assertThat(json).doesNotContain(b.badgeToken());
+    assertThat(json).doesNotContain(b.signInSecret());
   }
 
   @Test
@@ -292,7 +292,7 @@ class ContractTest {
     var fair = Fixtures.fair("LIVE");
     var a = Fixtures.person(fair.id(), null);
     Map<String, Object> body = new HashMap<>();
-    body.put("partners", List.of(Map.of("badgeToken", "no-such-badge-token")));
+    body.put("partners", List.of(Map.of("partnerCode", "NOSUCH")));
     body.put("items", List.of(Contracts.item(a.entityId(), a.entityId(), "coś")));
     Contracts.propose(fair.id(), a.token(), body)
         .statusCode(400)

@@ -185,12 +185,12 @@ class FirstStartIT {
             .then()
             .statusCode(201)
             .extract()
-            .path("badgeToken");
+            .path("signInSecret");
     String phone =
         given()
             .baseUri(base)
             .contentType(ContentType.JSON)
-            .body(Map.of("badgeToken", badge))
+            .body(Map.of("signInSecret", badge, "deviceKey", "first-start-phone-key-01"))
             .post("/api/auth/badge")
             .then()
             .statusCode(200)

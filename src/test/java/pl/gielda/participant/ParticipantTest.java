@@ -154,14 +154,14 @@ class ParticipantTest {
             .statusCode(201)
             .extract();
     as(animator.token())
-        .body(Map.of("badgeToken", guest.path("badgeToken")))
+        .body(Map.of("partnerCode", guest.path("partnerCode")))
         .post("/api/fairs/" + fair.id() + "/check-in")
         .then()
         .statusCode(200)
         .body("checkedInAt", notNullValue())
-        .body("badgeToken", nullValue());
+        .body("signInSecret", nullValue());
     as(animator.token())
-        .body(Map.of("badgeToken", "nope"))
+        .body(Map.of("partnerCode", "nope"))
         .post("/api/fairs/" + fair.id() + "/check-in")
         .then()
         .statusCode(400);
@@ -175,7 +175,7 @@ class ParticipantTest {
         .get("/api/fairs/" + fair.id() + "/people")
         .then()
         .statusCode(200)
-        .body("badgeToken", org.hamcrest.Matchers.everyItem(nullValue()));
+        .body("signInSecret", org.hamcrest.Matchers.everyItem(nullValue()));
   }
 
   @Test
@@ -204,7 +204,7 @@ class ParticipantTest {
         .get("/api/fairs/" + fair.id() + "/people")
         .then()
         .statusCode(200)
-        .body("[0].badgeToken", nullValue());
+        .body("[0].signInSecret", nullValue());
   }
 
   @Test

@@ -133,7 +133,7 @@ class ExportTest {
     assertThat(a.path("contractItems")).hasSize(6);
     assertThat(a.path("events")).hasSize(a.path("logSeq").asInt());
     assertThat(a.path("tallies").path("headline").path("contracts").asInt()).isEqualTo(2);
-    assertThat(r.asString()).doesNotContain(f.ngo.badgeToken()).doesNotContain("badgeToken");
+    assertThat(r.asString()).doesNotContain(f.ngo.signInSecret()).doesNotContain("badgeToken");
   }
 
   @Test

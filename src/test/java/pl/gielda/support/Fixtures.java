@@ -21,7 +21,12 @@ public final class Fixtures {
 
   public record FairRef(long id, String joinCode) {}
 
-  public record PersonRef(long id, long entityId, String badgeToken, String token) {}
+  /**
+   * A person: the secret of their badge's tear-off, the public code on its face, and the token
+   * their phone ({@link #PHONE}) got by signing in.
+   */
+  public record PersonRef(
+      long id, long entityId, String signInSecret, String partnerCode, String token) {}
 
   private Fixtures() {}
 
@@ -136,20 +141,29 @@ public final class Fixtures {
             .then()
             .statusCode(201)
             .extract();
-    String badge = created.path("badgeToken");
+    String secret = created.path("signInSecret");
     return new PersonRef(
-        ((Number) created.path("id")).longValue(), entity, badge, badgeLogin(badge));
+        ((Number) created.path("id")).longValue(),
+        entity,
+        secret,
+        created.path("partnerCode"),
+        badgeLogin(secret));
   }
 
-  public static String badgeLogin(String badgeToken) {
+  /** The device key of the test's own phone: each person's secret binds to it on first use. */
+  public static final String PHONE = "test-phone-key-0000000000";
+
+  /** Signs in with a badge's secret from the test's phone. */
+  public static String badgeLogin(String signInSecret) {
+    return badgeLogin(signInSecret, PHONE).then().statusCode(200).extract().path("token");
+  }
+
+  /** The sign-in request from a given phone, for tests of who is refused. */
+  public static io.restassured.response.Response badgeLogin(String signInSecret, String deviceKey) {
     return given()
         .contentType(ContentType.JSON)
-        .body(Map.of("badgeToken", badgeToken))
-        .post("/api/auth/badge")
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("token");
+        .body(Map.of("signInSecret", signInSecret, "deviceKey", deviceKey))
+        .post("/api/auth/badge");
   }
 
   public static String screen(long fairId) {

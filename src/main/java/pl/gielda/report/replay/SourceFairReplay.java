@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import pl.gielda.common.Secrets;
 import pl.gielda.report.replay.SourceFairData.ContractSpec;
 import pl.gielda.report.replay.SourceFairData.ItemSpec;
 import pl.gielda.report.replay.SourceFairData.PersonSpec;
@@ -207,13 +208,13 @@ public final class SourceFairReplay {
     return ids;
   }
 
-  /** Badge tokens in the generator's order of people (the organiser's list shows them). */
+  /** Sign-in secrets in the generator's order of people (the organiser's list shows them). */
   private List<String> badges(String organiser, long fair) throws Exception {
     Map<String, String> byKey = new HashMap<>();
     for (JsonNode p : call("GET", "/api/fairs/" + fair + "/people", organiser, null)) {
       byKey.put(
           p.path("entityName").asText() + "|" + p.path("displayName").asText(),
-          p.path("badgeToken").asText());
+          p.path("signInSecret").asText());
     }
     List<String> badges = new ArrayList<>();
     for (PersonSpec p : data.people) {
@@ -231,7 +232,12 @@ public final class SourceFairReplay {
   }
 
   private String badgeLogin(String badge) throws Exception {
-    return call("POST", "/api/auth/badge", null, Map.of("badgeToken", badge))
+    // Each simulated phone has its own device key, as the web client makes one per phone.
+    return call(
+            "POST",
+            "/api/auth/badge",
+            null,
+            Map.of("signInSecret", badge, "deviceKey", "replay-phone-" + Secrets.sha256(badge)))
         .path("token")
         .asText();
   }
