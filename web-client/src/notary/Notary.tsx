@@ -9,7 +9,7 @@ import { categoryName, newestFirst } from '../phone/posts';
 import { ConnBar } from '../ui/ConnBar';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { Link } from '../ui/router';
-import { matchesQuery, queryTerms } from '../ui/search';
+import { matchesQuery, queryTerms, useLexicon } from '../ui/search';
 import { useAsync } from '../ui/useAsync';
 import { tickOf } from '../realtime/protocol';
 import { ContractQueue, PaperForm } from './ContractQueue';
@@ -65,6 +65,7 @@ export function Notary() {
   }, [fairId, moderator]);
   const [filter, setFilter] = useState<'all' | 'hidden'>('all');
   const [query, setQuery] = useState('');
+  useLexicon(query.trim() !== '');
 
   if (!session || (me.data && !allowed)) {
     return (

@@ -3,6 +3,7 @@ import type { Post as ApiPost } from '../api/types';
 import { useI18n } from '../i18n';
 import { ErrorBox, Page, Spinner, TopBar } from '../ui/components';
 import { lazy } from '../ui/lazy';
+import { useLexicon } from '../ui/search';
 import { Link, navigate } from '../ui/router';
 import { useOnline } from '../ui/useOnline';
 import { BoardFilters } from './BoardFilters';
@@ -44,6 +45,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const [tab, setTab] = useTab();
   const [category, setCategory] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  useLexicon(query.trim() !== '');
   const [flash, setFlash] = useFlash();
   const [prefill, setPrefill] = useState<PostInput | null>(null);
   const matchNews = useMatchNews(live, tab === 'matches');
