@@ -4,7 +4,6 @@ import type { ChainCheck, Contract, Person } from '../api/types';
 import {
   contractProblemKey,
   emptyItem,
-  ItemFields,
   ItemList,
   itemInput,
   itemInvalid,
@@ -14,6 +13,7 @@ import {
   Warnings,
   type ItemDraft,
 } from '../contracts/common';
+import { ItemFields } from '../contracts/ItemRow';
 import { useI18n } from '../i18n';
 import { ErrorBox, Spinner } from '../ui/components';
 import { useAsync } from '../ui/useAsync';
@@ -280,7 +280,7 @@ export function PaperForm({
 
   if (!open) {
     return (
-      <section class="console-section">
+      <section class="console-section paper-closed">
         <button type="button" class="btn" data-testid="paper-open" onClick={() => setOpen(true)}>
           {t('paperTitle')}
         </button>
