@@ -127,10 +127,15 @@ final class Hall {
                     entityId))
             .post("/api/join")
             .then()
-            .statusCode(201)
+            .statusCode(
+                org.hamcrest.Matchers.allOf(
+                    org.hamcrest.Matchers.greaterThanOrEqualTo(200),
+                    org.hamcrest.Matchers.lessThan(300)))
             .extract();
+    // A waiting newcomer may have no person yet: -1 stands for "none".
+    Number personId = joined.path("personId");
     return new PersonRef(
-        ((Number) joined.path("personId")).longValue(),
+        personId == null ? -1 : personId.longValue(),
         entityId,
         joined.path("badgeToken"),
         joined.path("token"));
@@ -162,6 +167,23 @@ final class Hall {
         start.toString(),
         "endsAt",
         start.plusSeconds(7200).toString());
+  }
+
+  /** Another organiser account, only to be acted on (a reset link for it). */
+  long freshOrganiser() {
+    return ((Number)
+            as(organiser)
+                .body(
+                    Map.of(
+                        "email", "reset" + Fixtures.unique() + "@test.gielda",
+                        "displayName", "Organizator do resetu",
+                        "password", "Zx9-" + UUID.randomUUID()))
+                .post("/api/organisers")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id"))
+        .longValue();
   }
 
   long freshPost() {
