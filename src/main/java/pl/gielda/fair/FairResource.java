@@ -60,8 +60,7 @@ public class FairResource {
               mediaType = "application/json",
               schema = @Schema(implementation = FairView.class)))
   public Uni<RestResponse<FairView>> create(
-      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
-      @Valid @NotNull FairInput input) {
+      @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull FairInput input) {
     return idempotency.run(
         caller.get(),
         key,
@@ -90,7 +89,7 @@ public class FairResource {
   @RolesAllowed("organiser")
   public Uni<RestResponse<FairView>> changePhase(
       @RestPath long fairId,
-      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
+      @HeaderParam(Idempotency.HEADER) String key,
       @Valid @NotNull PhaseInput input) {
     return idempotency
         .run(

@@ -51,8 +51,7 @@ public class JoinResource {
               mediaType = "application/json",
               schema = @Schema(implementation = JoinView.class)))
   public Uni<RestResponse<JoinView>> join(
-      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
-      @Valid @NotNull JoinInput input) {
+      @HeaderParam(Idempotency.HEADER) String key, @Valid @NotNull JoinInput input) {
     // Anonymous callers have no principal yet: the key alone scopes the retry.
     return idempotency.run(
         Caller.anonymous(), key, "join", input, JoinView.class, 201, () -> joins.join(input));

@@ -1,6 +1,7 @@
 package pl.gielda.common.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -10,6 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -29,9 +31,13 @@ public class Idempotency {
 
   public static final String HEADER = "Idempotency-Key";
 
-  private static final String CLAIM =
-      "insert into idempotency_record (principal, idem_key, request_hash, created_at)"
-          + " values ($1, $2, $3, now()) on conflict do nothing";
+  /**
+   * Claims a key, or reads what it answered before: {@code claim_idempotency_key}
+   * (R__idempotency.sql), the one statement of the rule, also used by the batch functions. NULL
+   * when the key is new.
+   */
+  private static final String CLAIM = "select claim_idempotency_key($1, $2, $3)::text";
+
   private static final String STORE =
       "update idempotency_record set status = $1, response = $2"
           + " where principal = $3 and idem_key = $4";
@@ -39,9 +45,6 @@ public class Idempotency {
       "update idempotency_record r set status = $1, response = u.response"
           + " from unnest($2::text[], $3::text[], $4::text[]) as u(principal, idem_key, response)"
           + " where r.principal = u.principal and r.idem_key = u.idem_key";
-  private static final String REPLAY =
-      "select request_hash, status, response from idempotency_record"
-          + " where principal = $1 and idem_key = $2";
 
   private final ObjectMapper json;
   private final Pool pool;
@@ -101,10 +104,6 @@ public class Idempotency {
       int status,
       Function<SqlConnection, Uni<R>> first,
       java.util.function.BiFunction<SqlConnection, R, Answer<T>> then) {
-    if (key != null && !key.isBlank() && key.length() > 100) {
-      return Uni.createFrom()
-          .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
-    }
     boolean keyed = key != null && !key.isBlank();
     String hash = keyed ? requestHash(scope, request) : null;
     String principal = caller.principal();
@@ -117,12 +116,12 @@ public class Idempotency {
           java.util.concurrent.atomic.AtomicBoolean open =
               new java.util.concurrent.atomic.AtomicBoolean(true);
           Uni<?> begin = conn.query("BEGIN").execute();
-          Uni<Integer> claimed =
+          Uni<Optional<String>> claimed =
               keyed
                   ? conn.preparedQuery(CLAIM)
                       .execute(Tuple.of(principal, key, hash))
-                      .map(rows -> rows.rowCount())
-                  : Uni.createFrom().item(1);
+                      .map(Idempotency::previous)
+                  : Uni.createFrom().item(Optional.empty());
           Uni<Done<R>> done =
               first.apply(conn).onItemOrFailure().transform((r, f) -> new Done<>(r, f));
           Uni<RestResponse<T>> answered =
@@ -132,12 +131,13 @@ public class Idempotency {
                   .asTuple()
                   .chain(
                       t -> {
-                        if (t.getItem2() == 0) {
+                        if (t.getItem2().isPresent()) {
                           // Used before: drop this attempt and answer what was stored.
+                          String before = t.getItem2().get();
                           open.set(false);
                           return conn.query("ROLLBACK")
                               .execute()
-                              .chain(() -> stored(conn, principal, key, hash, type));
+                              .map(x -> replayed(hash, before, type));
                         }
                         if (t.getItem3().failure() != null) {
                           return Uni.createFrom().failure(t.getItem3().failure());
@@ -189,19 +189,16 @@ public class Idempotency {
                   .apply(tx)
                   .chain(a -> a.lastWrite().replaceWith(RestResponse.status(code, a.result()))));
     }
-    if (key.length() > 100) {
-      return Uni.createFrom()
-          .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
-    }
     String hash = requestHash(scope, request);
     String principal = caller.principal();
     return pool.withTransaction(
         tx ->
             tx.preparedQuery(CLAIM)
                 .execute(Tuple.of(principal, key, hash))
+                .map(Idempotency::previous)
                 .chain(
-                    claim ->
-                        claim.rowCount() == 1
+                    before ->
+                        before.isEmpty()
                             ? action
                                 .apply(tx)
                                 .chain(
@@ -220,26 +217,21 @@ public class Idempotency {
                                                             key)))
                                             .discardItems()
                                             .replaceWith(RestResponse.status(code, a.result())))
-                            : stored(tx, principal, key, hash, type)));
+                            : Uni.createFrom().item(replayed(hash, before.get(), type))));
   }
 
-  /** The answer stored for a key that was claimed before (its claim is committed). */
-  private <T> Uni<RestResponse<T>> stored(
-      SqlConnection conn, String principal, String key, String hash, Class<T> type) {
-    return conn.preparedQuery(REPLAY)
-        .execute(Tuple.of(principal, key))
-        .map(
-            rows -> {
-              var row = rows.iterator().next();
-              return replayed(hash, row.getString(0), row.getInteger(1), row.getString(2), type);
-            });
+  /** What the claim found: empty if the key is new (and now claimed), else its stored answer. */
+  private static Optional<String> previous(
+      io.vertx.mutiny.sqlclient.RowSet<io.vertx.mutiny.sqlclient.Row> rows) {
+    return Optional.ofNullable(rows.iterator().next().getString(0));
   }
 
   /**
    * Whether a write with this key can be made safe to retry here (else it gets the usual error).
+   * The key's size was checked once, before any resource ({@link IdempotencyKeyCheck}).
    */
   public static boolean usable(String key) {
-    return key != null && !key.isBlank() && key.length() <= 100;
+    return key != null && !key.isBlank();
   }
 
   /** The hash a key is stored with: a retry with the same key must send the same request. */
@@ -282,16 +274,12 @@ public class Idempotency {
           .get()
           .map(result -> RestResponse.status(RestResponse.Status.fromStatusCode(status), result));
     }
-    if (key.length() > 100) {
-      return Uni.createFrom()
-          .failure(ApiException.invalid(HEADER, "must be at most 100 characters"));
-    }
     String hash = requestHash(scope, request);
     return Panache.getSession()
         .chain(session -> claim(session, caller.principal(), key, hash))
         .chain(
-            claimed ->
-                claimed
+            before ->
+                before.isEmpty()
                     ? action
                         .get()
                         .call(result -> store(caller.principal(), key, status, result))
@@ -299,19 +287,18 @@ public class Idempotency {
                             result ->
                                 RestResponse.status(
                                     RestResponse.Status.fromStatusCode(status), result))
-                    : replay(caller.principal(), key, hash, type));
+                    : Uni.createFrom().item(replayed(hash, before.get(), type)));
   }
 
-  private Uni<Boolean> claim(Mutiny.Session session, String principal, String key, String hash) {
+  private Uni<Optional<String>> claim(
+      Mutiny.Session session, String principal, String key, String hash) {
     return session
-        .createNativeQuery(
-            "insert into idempotency_record (principal, idem_key, request_hash, created_at)"
-                + " values (:p, :k, :h, now()) on conflict do nothing")
+        .createNativeQuery("select cast(claim_idempotency_key(:p, :k, :h) as text)")
         .setParameter("p", principal)
         .setParameter("k", key)
         .setParameter("h", hash)
-        .executeUpdate()
-        .map(count -> count == 1);
+        .getResultList()
+        .map(rows -> Optional.ofNullable((String) rows.get(0)));
   }
 
   private Uni<Void> store(String principal, String key, int status, Object result) {
@@ -330,25 +317,6 @@ public class Idempotency {
         .replaceWithVoid();
   }
 
-  private <T> Uni<RestResponse<T>> replay(
-      String principal, String key, String hash, Class<T> type) {
-    return Panache.getSession()
-        .chain(
-            session ->
-                session
-                    .createNativeQuery(
-                        "select request_hash, status, response from idempotency_record"
-                            + " where principal = :p and idem_key = :k",
-                        Object[].class)
-                    .setParameter("p", principal)
-                    .setParameter("k", key)
-                    .getSingleResult())
-        .map(
-            row ->
-                replayed(
-                    hash, (String) row[0], ((Number) row[1]).intValue(), (String) row[2], type));
-  }
-
   /** The stored answer to a key used before, or the refusal if it was used for another request. */
   public <T> RestResponse<T> replayed(
       String hash, String storedHash, int status, String response, Class<T> type) {
@@ -365,14 +333,22 @@ public class Idempotency {
    * {"requestHash", "status", "response"}} (V9 {@code sign_contracts}, V10 {@code
    * read_for_registrations}).
    */
-  public <T> RestResponse<T> replayed(
-      String hash, com.fasterxml.jackson.databind.JsonNode stored, Class<T> type) {
+  public <T> RestResponse<T> replayed(String hash, JsonNode stored, Class<T> type) {
     return replayed(
         hash,
         stored.path("requestHash").asText(),
         stored.path("status").asInt(),
         stored.path("response").asText(),
         type);
+  }
+
+  /** {@link #replayed(String, JsonNode, Class)} from the claim function's answer as text. */
+  private <T> RestResponse<T> replayed(String hash, String before, Class<T> type) {
+    try {
+      return replayed(hash, json.readTree(before), type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored answer is unreadable", e);
+    }
   }
 
   private String write(Object value) {
