@@ -105,11 +105,11 @@ class StructureTest {
                   .contains(c.getName()));
 
   /**
-   * {@code auth/} holds tokens and the guard only. The join and sign-in flow (AuthService,
-   * AuthResource and their DTOs) still live here and reach into participant/, fair/ and eventlog/:
-   * that is the one known exception, removed when the join flow moves out (issue 21, "consent" and
-   * "identity"). Delete a class from this list once it has moved; a new violation anywhere else in
-   * auth/ fails now.
+   * {@code auth/} holds tokens and the guard only. Joining moved to {@code join/} and badge sign-in
+   * to {@code signin/} (issue 21, "consent" and "identity"); what still reaches into participant/
+   * is AuthService's screen sign-in (ScreenLink) and {@code GET /api/me} (Person, Organisation):
+   * that is the one known exception, removed when those move out. Delete a class from this list
+   * once it has moved; a new violation anywhere else in auth/ fails now.
    */
   private static final Set<String> JOIN_AND_SIGN_IN_STILL_IN_AUTH =
       Set.of("pl.gielda.auth.AuthService");

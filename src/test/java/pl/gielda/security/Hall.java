@@ -106,11 +106,9 @@ final class Hall {
   }
 
   /**
-   * The newcomer awaiting approval. Today joining an existing entity with the public join code
-   * makes one a full member at once (issue 21, A), so this caller is, for now, exactly that: a
-   * person who joined the participant's entity with the join code. When joining needs the entity's
-   * consent ("consent"), build here a newcomer whose request is still waiting, and change the
-   * NEWCOMER column of the table: such a person reads the boards but may not write for the entity.
+   * The newcomer awaiting approval: joining an existing entity with the public join code gives a
+   * read-only newcomer token until a member, the help desk or the organiser says yes (issue 21, A).
+   * There is no person yet: the id is -1 and the sign-in secret null.
    */
   static PersonRef newcomer(Fixtures.FairRef fair, long entityId) {
     var joined =
@@ -138,6 +136,7 @@ final class Hall {
         personId == null ? -1 : personId.longValue(),
         entityId,
         joined.path("badgeToken"),
+        null,
         joined.path("token"));
   }
 
@@ -184,6 +183,39 @@ final class Hall {
                 .extract()
                 .path("id"))
         .longValue();
+  }
+
+  /** A fresh request to join the participant's entity, still waiting. */
+  long joinRequest() {
+    return ((Number) join(Map.of("entityId", participant.entityId())).path("requestId"))
+        .longValue();
+  }
+
+  /** A fresh entity founded by self-join: unconfirmed until the help desk vouches for it. */
+  long unconfirmedEntity() {
+    String token =
+        join(Map.of(
+                "newEntity", Map.of("name", "Nowa fundacja " + Fixtures.unique(), "sector", "NGO")))
+            .path("token");
+    return ((Number) as(token).get("/api/me").then().statusCode(200).extract().path("entity.id"))
+        .longValue();
+  }
+
+  private io.restassured.response.ExtractableResponse<io.restassured.response.Response> join(
+      Map<String, Object> what) {
+    Map<String, Object> body = new HashMap<>(what);
+    body.put("joinCode", fair.joinCode());
+    body.put("displayName", "Nowa osoba " + Fixtures.unique());
+    return given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(body)
+        .post("/api/join")
+        .then()
+        .statusCode(
+            org.hamcrest.Matchers.either(org.hamcrest.Matchers.is(200))
+                .or(org.hamcrest.Matchers.is(201)))
+        .extract();
   }
 
   long freshPost() {
