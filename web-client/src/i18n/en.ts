@@ -1,3 +1,5 @@
+import { enOrganiser } from './en-organiser';
+import { enProblems } from './en-problems';
 import type { Messages } from './pl';
 
 /** English UI strings (second language). Must have exactly the keys of pl.ts. */
@@ -443,4 +445,6 @@ export const en: Messages = {
   balanceGiven: 'Given (PLN)',
   balanceReceived: 'Received (PLN)',
   balanceNet: 'Balance (PLN)',
+  ...enOrganiser,
+  ...enProblems,
 };

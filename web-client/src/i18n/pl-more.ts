@@ -1,4 +1,6 @@
 import type { Plural } from './pl';
+import { plOrganiser } from './pl-organiser';
+import { plProblems } from './pl-problems';
 
 /** Polish strings of everything but the phone's first screen (see pl.ts), loaded on first use. */
 export const plMore = {
@@ -367,4 +369,6 @@ export const plMore = {
   balanceGiven: 'Dał (zł)',
   balanceReceived: 'Otrzymał (zł)',
   balanceNet: 'Bilans (zł)',
+  ...plOrganiser,
+  ...plProblems,
 } satisfies Record<string, string | Plural>;
