@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
 import { nextPhase, type Fair } from '../api/types';
 import { useI18n } from '../i18n';
@@ -14,6 +14,11 @@ export function PhaseControl({ fair, onChange }: { fair: Fair; onChange: (f: Fai
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const next = nextPhase(fair.phase);
+  const dialog = useRef<HTMLDivElement>(null);
+  // The question takes the focus, so a keyboard or screen-reader user hears what the move changes.
+  useEffect(() => {
+    if (confirming) dialog.current?.focus();
+  }, [confirming]);
 
   const advance = async () => {
     if (!next) return;

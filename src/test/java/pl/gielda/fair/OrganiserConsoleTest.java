@@ -186,7 +186,7 @@ class OrganiserConsoleTest {
     var fair = Fixtures.fair("LIVE");
     var person = Fixtures.person(fair.id(), null);
     as(person.token())
-        .get("/api/fairs/" + fair.id() + "/posts/987654")
+        .get("/api/fairs/" + fair.id() + "/matches/for/987654")
         .then()
         .statusCode(404)
         .body("code", equalTo("not-found"))
