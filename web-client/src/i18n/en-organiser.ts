@@ -82,6 +82,7 @@ export const enOrganiser: {
   phaseAsk_REGISTRATION: 'Open registration? From now on:',
   phaseAsk_LIVE: 'Start the fair? From now on:',
   phaseAsk_CLOSED: 'Close the fair? From now on:',
+  phaseNoUndo: 'This cannot be undone: the fair never goes back, and the closing figures go into the report.',
   phaseOneWay: 'A fair never goes back to an earlier phase.',
 
   checklistTitle: 'What next',

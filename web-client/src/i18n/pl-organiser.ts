@@ -104,6 +104,8 @@ export const plOrganiser = {
   phaseAsk_REGISTRATION: 'Otworzyć rejestrację? Od tej chwili:',
   phaseAsk_LIVE: 'Rozpocząć giełdę? Od tej chwili:',
   phaseAsk_CLOSED: 'Zakończyć giełdę? Od tej chwili:',
+  phaseNoUndo:
+    'Tego nie da się cofnąć: giełda nie wróci do wcześniejszego etapu, a liczby zamknięcia trafią do raportu.',
   phaseOneWay: 'Giełda nie wraca do wcześniejszego etapu.',
 
   checklistTitle: 'Co dalej',

@@ -4,7 +4,6 @@ import type { ChainCheck, Contract, Person } from '../api/types';
 import {
   contractProblemKey,
   emptyItem,
-  ItemFields,
   ItemList,
   itemInput,
   itemInvalid,
@@ -14,6 +13,7 @@ import {
   Warnings,
   type ItemDraft,
 } from '../contracts/common';
+import { ItemFields } from '../contracts/ItemRow';
 import { useI18n } from '../i18n';
 import { ErrorBox, Spinner } from '../ui/components';
 import { useAsync } from '../ui/useAsync';

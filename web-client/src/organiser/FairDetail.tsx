@@ -15,7 +15,6 @@ import { OrganiserBar } from './OrganiserBar';
 import { PeoplePanel } from './PeoplePanel';
 import { PhaseControl } from './PhaseControl';
 import { Summary } from './Summary';
-import './organiser.css';
 
 export function OrganiserFair({ id }: { id: string }) {
   const ok = useOrganiserGuard();

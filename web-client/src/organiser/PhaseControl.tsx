@@ -82,7 +82,7 @@ export function PhaseControl({ fair, onChange }: { fair: Fair; onChange: (f: Fai
             <dt>{t('phaseScreen')}</dt>
             <dd>{tx(`phaseNowScreen_${next}`, '')}</dd>
           </dl>
-          <p class="hint">{next === 'CLOSED' ? t('phaseConfirmClose') : t('phaseOneWay')}</p>
+          <p class="hint">{next === 'CLOSED' ? t('phaseNoUndo') : t('phaseOneWay')}</p>
           <div class="btn-row">
             <button
               type="button"

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestResponse;
-import pl.gielda.auth.Caller;
+import pl.gielda.common.Principal;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
 
@@ -64,7 +64,7 @@ public class Idempotency {
    * pool. For the hot paths, where Hibernate's per-statement cost was the bottleneck.
    */
   public <T> Uni<RestResponse<T>> runInTransaction(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -93,7 +93,7 @@ public class Idempotency {
    * @param then the answer and its last writes, once the key is known to be new
    */
   public <R, T> Uni<RestResponse<T>> runInTwoRoundTrips(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -165,7 +165,7 @@ public class Idempotency {
 
   /** {@link #runInTransaction}, with the action's last write sent together with the answer. */
   public <T> Uni<RestResponse<T>> runPipelined(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -261,7 +261,7 @@ public class Idempotency {
 
   @WithTransaction
   public <T> Uni<RestResponse<T>> run(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,

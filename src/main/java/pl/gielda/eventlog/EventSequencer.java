@@ -1,4 +1,4 @@
-package pl.gielda.board;
+package pl.gielda.eventlog;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package pl.gielda.common.launch;
+package pl.gielda;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
