@@ -13,9 +13,11 @@ import { FAIR_TIME_ZONE } from '../ui/time';
 import { Qr } from './Qr';
 import { useUpdate } from '../ui/pwa';
 import { ScreenCharts, useTallies } from '../report/ScreenCharts';
+import { useFitList } from './useFitList';
 
 const TICKER_SIZE = 6;
-const CONTRACTS_SHOWN = 2;
+// The newest contract only: the counter has the total, and posts keep their place on the ticker.
+const CONTRACTS_SHOWN = 1;
 const LOOKING_PAGE = 4;
 const LOOKING_ROTATE_MS = 8000;
 const RETRY_MS = [2000, 5000, 10000, 20000, 30000];
@@ -84,6 +86,9 @@ export function Screen({ token }: { token: string }) {
     (k) => `${t('contractNo', { n: k.number })}: ${k.parties.join(' ↔ ')}`,
   );
   const tallies = useTallies(fair?.id, tickOf(board, 'post', 'contract', 'person', 'entity'), board.seq);
+  // Whatever does not fit whole is not shown at all (never an item cut mid-line).
+  const tickerRef = useFitList<HTMLElement>([board.seq, board.registered.length]);
+  const lookingRef = useFitList<HTMLElement>([looking.page, looking.items.length]);
 
   if (invalid) {
     return (
@@ -95,7 +100,12 @@ export function Screen({ token }: { token: string }) {
 
   const c = board.counters;
   const phase = board.phase ?? fair?.phase;
-  const joinUrl = fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null;
+  // No join QR while the fair is a draft or after it closed: a phone scanning it could not join.
+  const joining = phase === 'REGISTRATION' || phase === 'LIVE';
+  // The server's public address (the hall's), not the origin this screen was opened at.
+  const joinUrl = joining
+    ? (fair?.joinUrl ?? (fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null))
+    : null;
   const contracts = board.registered.slice(0, CONTRACTS_SHOWN);
   const latest = visiblePosts(board).slice(0, TICKER_SIZE - contracts.length);
   const categories = fair?.categories ?? [];
@@ -134,7 +144,7 @@ export function Screen({ token }: { token: string }) {
           <Counter id="contracts" value={c.contracts} label={t('screenContracts')} />
         )}
       </section>
-      <section class="screen-ticker" data-testid="ticker">
+      <section class="screen-ticker" data-testid="ticker" ref={tickerRef}>
         <h2>{t('screenLatest')}</h2>
         {contracts.length > 0 && (
           <ul class="ticker-contracts">
@@ -149,10 +159,16 @@ export function Screen({ token }: { token: string }) {
                   ✔
                 </span>
                 <div class="ticker-body">
-                  <span class="ticker-title">
-                    {t('contractNo', { n: k.number })}: {k.parties.join(' ↔ ')}
+                  <span class="ticker-title">{t('contractNo', { n: k.number })}</span>
+                  {/* Each party whole, on its own line: a name is never cut on the ticker. */}
+                  <span class="ticker-parties" data-testid="ticker-parties">
+                    {k.parties.map((name, j) => (
+                      <span key={j} class="ticker-party">
+                        {j > 0 && <span aria-hidden="true">↔ </span>}
+                        {name}
+                      </span>
+                    ))}
                   </span>
-                  {k.headline && <span class="ticker-meta">{k.headline}</span>}
                 </div>
               </li>
             ))}
@@ -161,7 +177,7 @@ export function Screen({ token }: { token: string }) {
         {latest.length === 0 && contracts.length === 0 ? (
           <p class="ticker-empty">{t('screenNoPosts')}</p>
         ) : (
-          <ul>
+          <ul class="ticker-posts">
             {latest.map((p) => (
               <li
                 key={p.id}
@@ -183,9 +199,11 @@ export function Screen({ token }: { token: string }) {
           </ul>
         )}
       </section>
-      <section class="screen-looking" data-testid="still-looking">
+      <section class="screen-looking" data-testid="still-looking" ref={lookingRef}>
         <h2>{t('screenStillLooking')}</h2>
-        {looking.items.length === 0 && <p class="ticker-empty">{t('screenStillLookingEmpty')}</p>}
+        {looking.items.length === 0 && (
+          <p class="ticker-empty">{t(c.requests > 0 ? 'screenStillLookingEmpty' : 'screenNoRequestsYet')}</p>
+        )}
         <ul key={looking.page}>
           {looking.items.map((p) => (
             <li key={p.id} class="looking-item" data-testid="looking-item">
@@ -201,10 +219,31 @@ export function Screen({ token }: { token: string }) {
       </section>
       <ScreenCharts tallies={tallies} categories={categories} />
       <aside class="screen-join">
-        <h2>{t('screenJoinTitle')}</h2>
-        {joinUrl && <Qr value={joinUrl} size={400} label={joinUrl} />}
-        {joinUrl && <p class="join-url">{joinUrl.replace(/^https?:\/\//, '')}</p>}
-        {fair?.joinCode && (
+        {joinUrl ? (
+          <>
+            <h2>{t('screenJoinTitle')}</h2>
+            <Qr value={joinUrl} size={400} label={joinUrl} />
+            <p class="join-url" data-testid="join-url">
+              {/* May break after a slash, never inside the code. */}
+              {joinUrl
+                .replace(/^https?:\/\//, '')
+                .replace(/\/[^/]*$/, '/')
+                .split('/')
+                .filter(Boolean)
+                .map((part, i) => (
+                  <span key={i}>
+                    {part}/<wbr />
+                  </span>
+                ))}
+              <span class="join-url-code">{fair?.joinCode}</span>
+            </p>
+          </>
+        ) : (
+          <p class="join-closed" data-testid="join-closed">
+            {t(phase === 'CLOSED' ? 'screenClosedThanks' : 'screenJoinSoon')}
+          </p>
+        )}
+        {fair?.joinCode && joining && (
           <p class="join-code">
             {t('screenJoinCode')}: <strong data-testid="join-code">{fair.joinCode}</strong>
           </p>

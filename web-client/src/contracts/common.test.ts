@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../api/problem';
 import { initialState, reduce } from '../realtime/protocol';
-import { contractProblemKey, contractTick, emptyItem, itemInput, itemInvalid, shortHash } from './common';
+import {
+  contractProblemKey,
+  contractTick,
+  emptyItem,
+  itemInput,
+  itemInvalid,
+  phraseOnce,
+  shortHash,
+} from './common';
 
 const problem = (type: string, status = 409) => new ApiProblem({ status, title: 'Conflict', type });
 
@@ -60,5 +68,18 @@ describe('contracts', () => {
       event: { kind: 'contract.signed', contractId: 7 },
     }).state;
     expect(contractTick(s, 7)).not.toBe(before);
+  });
+});
+
+describe('phraseOnce', () => {
+  it('names a money phrase once when the reason repeats it', () => {
+    expect(phraseOnce('„przelew 200 zł”: Wzmianka o pieniądzach: „przelew 200 zł”')).toBe(
+      'Wzmianka o pieniądzach: „przelew 200 zł”',
+    );
+    expect(phraseOnce('"cash": Mentions money: "cash"')).toBe('Mentions money: "cash"');
+  });
+  it('keeps a reason that does not repeat the phrase', () => {
+    expect(phraseOnce('„faktura”: Wzmianka o dokumentach')).toBe('„faktura”: Wzmianka o dokumentach');
+    expect(phraseOnce('Brak szacunkowej wartości')).toBe('Brak szacunkowej wartości');
   });
 });

@@ -65,14 +65,36 @@ export function Warnings({ contract }: { contract: Contract }) {
     <div class="warnings" data-testid="warnings">
       <strong>{contract.moneyFlagged ? t('moneyWarning') : t('warningsTitle')}</strong>
       <ul>
-        {list.map((w, i) => (
-          <li key={i} class={`warning warning-${w.code}`} data-testid={`warning-${w.code}`}>
-            {lang === 'pl' ? w.messagePl : (w.messageEn ?? w.messagePl)}
-          </li>
-        ))}
+        {list.map((w, i) => {
+          const item = itemOf(contract, w.field);
+          return (
+            <li key={i} class={`warning warning-${w.code}`} data-testid={`warning-${w.code}`}>
+              {item && <strong class="warning-item">{t('warningItem', { what: item })}: </strong>}
+              {phraseOnce(lang === 'pl' ? w.messagePl : (w.messageEn ?? w.messagePl))}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
+}
+
+/**
+ * The server's money reason reads „przelew”: Wzmianka o pieniądzach: „przelew” — the phrase twice.
+ * Shown once here (the server's wording belongs to the money checker; the UI only drops the echo).
+ */
+export function phraseOnce(message: string | undefined): string {
+  const m = /^[„"](.+?)[”"]: (.*)$/s.exec(message ?? '');
+  return m && m[2]!.toLowerCase().includes(m[1]!.toLowerCase()) ? m[2]! : (message ?? '');
+}
+
+/** The item a warning is about ("items[2]", "items[2].description"), by its description. */
+function itemOf(contract: Contract, field: string | undefined): string | null {
+  const m = /^items\[(\d+)\]/.exec(field ?? '');
+  if (!m) return null;
+  const position = Number(m[1]);
+  const item = (contract.items ?? []).find((i) => i.position === position);
+  return item?.description || `#${position}`;
 }
 
 /** Items as "Fundacja → Szkoła: sala na warsztaty (1 sala, sobota) · 300 zł · 3 h". */

@@ -280,7 +280,7 @@ export function PaperForm({
 
   if (!open) {
     return (
-      <section class="console-section">
+      <section class="console-section paper-closed">
         <button type="button" class="btn" data-testid="paper-open" onClick={() => setOpen(true)}>
           {t('paperTitle')}
         </button>

@@ -56,12 +56,17 @@ export function HelpQueue({ fairId, tick, canAct }: { fairId: number; tick: numb
         {items.map((h) => (
           <li key={h.id} class={`queue-item help-${h.status}`} data-testid="help-item" data-help-id={h.id}>
             <div class="queue-main">
-              <strong>{h.personName}</strong> <span class="muted">· {h.entityName}</span>
-              {h.note && <p class="queue-note">{h.note}</p>}
-              <span class="muted">
+              <strong>{h.personName}</strong>
+              {h.entityName && <span class="muted"> · {h.entityName}</span>}
+              {h.note && (
+                <p class="queue-note" data-testid="help-note">
+                  {t('helpNoteShown', { note: h.note })}
+                </p>
+              )}
+              <p class="queue-meta muted">
                 {time(h.createdAt as string | undefined)} · {tx(`helpStatus_${h.status}`, h.status)}
                 {h.takenBy && ` · ${t('helpTakenBy', { name: h.takenBy })}`}
-              </span>
+              </p>
             </div>
             {canAct && (
               <div class="post-actions">

@@ -104,7 +104,7 @@ export function Notary() {
             {t('scan')}
           </Link>
         </p>
-        <h1>{t('consoleTitle')}</h1>
+        <h1>{moderator ? t('consoleTitle') : t('helpDeskTitle')}</h1>
         {moderator && fair.data && (
           <div class="console-grid console-grid-contracts">
             <ContractQueue

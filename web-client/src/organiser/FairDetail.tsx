@@ -12,8 +12,10 @@ import { FairSettings } from './FairSettings';
 import { useOrganiserGuard } from './guard';
 import { ImportRoster } from './ImportRoster';
 import { OrganiserBar } from './OrganiserBar';
+import { Outbox } from './Outbox';
 import { PeoplePanel } from './PeoplePanel';
 import { PhaseControl } from './PhaseControl';
+import { usePublicUrl } from './publicUrl';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -67,6 +69,7 @@ export function OrganiserFair({ id }: { id: string }) {
             />
             <Summary fairId={fairId} fair={fair.data} />
             <FairSettings fair={fair.data} onChange={fair.setData} />
+            <Outbox fairId={fairId} />
           </>
         )}
       </Page>
@@ -77,7 +80,8 @@ export function OrganiserFair({ id }: { id: string }) {
 function FairHeader({ fair, onChange }: { fair: Fair; onChange: (f: Fair) => void }) {
   const { t, lang } = useI18n();
   const tz = fair.timeZone || FAIR_TIME_ZONE;
-  const joinLink = fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '';
+  const joinLink =
+    fair.joinUrl ?? (fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '');
   return (
     <section class="card">
       <h1 data-testid="fair-name">{fair.name}</h1>
@@ -103,9 +107,18 @@ function Tools({ fairId }: { fairId: number }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
 
-  const printBadges = async () => {
+  const links = usePublicUrl();
+  const [confirmLocal, setConfirmLocal] = useState(false);
+
+  const printBadges = async (allowLocalhost = false) => {
     setError(null);
     setFallbackUrl(null);
+    // Badges whose QR leads to localhost open on no phone: ask first (server refuses too).
+    if (links?.pointsAtLocalhost && !allowLocalhost) {
+      setConfirmLocal(true);
+      return;
+    }
+    setConfirmLocal(false);
     // Open the window synchronously (inside the click) so that popup blockers allow it.
     const win = window.open('', '_blank');
     setBusy('badges');
@@ -113,7 +126,7 @@ function Tools({ fairId }: { fairId: number }) {
     try {
       const blob = await unwrap(
         api('organiser').GET('/api/fairs/{fairId}/badges.pdf', {
-          params: { path: { fairId } },
+          params: { path: { fairId }, query: { allowLocalhost } },
           parseAs: 'blob',
         }),
       );
@@ -158,10 +171,18 @@ function Tools({ fairId }: { fairId: number }) {
           class="btn btn-primary"
           data-testid="print-badges"
           disabled={busy !== null}
-          onClick={printBadges}
+          onClick={() => void printBadges()}
         >
           {busy === 'badges' ? t('badgesPreparing') : t('printBadges')}
         </button>
+        {confirmLocal && links?.pointsAtLocalhost && (
+          <div class="public-url-warning" role="alert" data-testid="print-localhost-confirm">
+            <p>{t('printLocalhostConfirm', { url: links.url })}</p>
+            <button type="button" class="btn" onClick={() => void printBadges(true)}>
+              {t('printAnyway')}
+            </button>
+          </div>
+        )}
         <button type="button" class="btn" disabled={busy !== null} onClick={openScreen}>
           {t('openScreen')}
         </button>

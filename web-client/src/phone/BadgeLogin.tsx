@@ -21,7 +21,7 @@ export function BadgeLogin({ badgeToken }: { badgeToken: string }) {
         try {
           const session = toSession(res);
           setSession('person', session);
-          navigate(`/f/${session.fairId}`, { replace: true });
+          navigate(consoleFirst(session.token) ? '/notary' : `/f/${session.fairId}`, { replace: true });
         } catch (e) {
           setError(e);
         }
@@ -59,4 +59,21 @@ export function BadgeLogin({ badgeToken }: { badgeToken: string }) {
       </Page>
     </>
   );
+}
+
+/**
+ * A notary's or a help desk's badge opens their console; a participant's (even one who also
+ * brokers) opens the board. The roles are the token's `groups` claim (read, not trusted: the
+ * console asks the server again).
+ */
+export function consoleFirst(token: string): boolean {
+  try {
+    const payload = token.split('.')[1] ?? '';
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const groups = (JSON.parse(json) as { groups?: unknown }).groups;
+    const roles = Array.isArray(groups) ? groups : [];
+    return !roles.includes('participant') && roles.some((r) => r === 'notary' || r === 'animator');
+  } catch {
+    return false;
+  }
 }

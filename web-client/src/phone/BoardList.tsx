@@ -83,24 +83,31 @@ export function BoardList({
         </p>
       ) : (
         <ul class="cards">
-          {list.map((p) => (
-            <PostCard
-              key={p.pendingKey ?? p.id}
-              post={p}
-              categoryLabel={catLabel(p.category ?? '')}
-              showKind={tab === 'mine'}
-              href={p.pendingKey ? undefined : `${boardUrl}/p/${p.id}`}
-            >
-              {tab === 'mine' && (
-                <MyActions
-                  post={p}
-                  onEdit={() => onEdit(p)}
-                  onCancel={() => p.pendingKey && outbox?.cancel(p.pendingKey)}
-                  onWithdraw={() => onWithdraw(p)}
-                />
-              )}
-            </PostCard>
-          ))}
+          {list.map((p) =>
+            p.hidden ? (
+              <li key={p.id} class="post post-hidden-mine" data-testid="post-hidden-mine">
+                <p class="field-error">{t('postHiddenMine')}</p>
+                <Link href={`${boardUrl}/p/${p.id}`}>{t('postHiddenSee')} →</Link>
+              </li>
+            ) : (
+              <PostCard
+                key={p.pendingKey ?? p.id}
+                post={p}
+                categoryLabel={catLabel(p.category ?? '')}
+                showKind={tab === 'mine'}
+                href={p.pendingKey ? undefined : `${boardUrl}/p/${p.id}`}
+              >
+                {tab === 'mine' && (
+                  <MyActions
+                    post={p}
+                    onEdit={() => onEdit(p)}
+                    onCancel={() => p.pendingKey && outbox?.cancel(p.pendingKey)}
+                    onWithdraw={() => onWithdraw(p)}
+                  />
+                )}
+              </PostCard>
+            ),
+          )}
         </ul>
       )}
     </section>

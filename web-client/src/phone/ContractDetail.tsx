@@ -17,6 +17,7 @@ import { lazy } from '../ui/lazy';
 import { Link } from '../ui/router';
 import { useAsync } from '../ui/useAsync';
 import { ContractError, type ContractParty } from './contractParts';
+import { OneWayWarning } from './OneWayWarning';
 
 // Loaded on first use: the QR drawing.
 const Qr = lazy(() => import('../board/Qr').then((m) => m.Qr));
@@ -28,12 +29,15 @@ export function ContractDetail({
   board,
   me,
   categoryLabel,
+  fairOpen,
 }: {
   fairId: number;
   contractId: number;
   board: BoardState;
   me: ContractParty | null;
   categoryLabel: (c: string) => string;
+  /** False once the fair is closed (or still a draft): nothing can be signed or changed then. */
+  fairOpen: boolean;
 }) {
   const { t, p } = useI18n();
   const client = api('person');
@@ -55,7 +59,8 @@ export function ContractDetail({
 
   if (!shown) return c.error ? <ErrorBox error={c.error} /> : <Spinner />;
   const k = shown;
-  const open = k.status === 'PROPOSED' || k.status === 'SIGNED' || k.status === 'RETURNED';
+  const pending = k.status === 'PROPOSED' || k.status === 'SIGNED' || k.status === 'RETURNED';
+  const open = pending && fairOpen;
   const mine = k.parties?.find((x) => x.entityId === me?.entityId);
   const signed = (k.parties ?? []).filter((x) => x.signed).length;
 
@@ -113,9 +118,18 @@ export function ContractDetail({
       <h2>{t('items')}</h2>
       <ItemList contract={k} categoryLabel={categoryLabel} />
       <Warnings contract={k} />
+      <OneWayWarning
+        items={k.items ?? []}
+        parties={(k.parties ?? []).map((x) => ({ id: x.entityId ?? 0, name: x.name ?? '' }))}
+      />
       {note && (
         <p class="ok-box" role="status" data-testid="contract-note">
           {note}
+        </p>
+      )}
+      {pending && !fairOpen && mine && (
+        <p class="notice" data-testid="contract-fair-closed">
+          {t('contractFairClosed')}
         </p>
       )}
       <ContractError error={error} />

@@ -7,6 +7,8 @@ import { useI18n } from '../i18n';
 import { navigate } from '../ui/router';
 import { ContractError, type ContractParty } from './contractParts';
 import { PartnerPicker } from './PartnerPicker';
+import { writingContract, wroteContract } from './ownContractWrites';
+import { OneWayWarning } from './OneWayWarning';
 
 /** Where a new contract comes from: a match (my post + theirs), a post, or nothing (badge code). */
 export interface ContractSeed {
@@ -89,7 +91,8 @@ export function ContractForm({
         from: i.from === me.entityId ? me.entityId : id,
         to: i.to === me.entityId ? me.entityId : id,
       }));
-      return fixed.length > 0 ? fixed : [emptyItem(id, me.entityId), emptyItem(me.entityId, id)];
+      // Blank rows start with what we give: the first thing people type is their own offer.
+      return fixed.length > 0 ? fixed : [emptyItem(me.entityId, id), emptyItem(id, me.entityId)];
     });
   };
 
@@ -100,7 +103,7 @@ export function ContractForm({
       setMissing(t('partnerMissing'));
       return;
     }
-    const filled = items.filter((i) => i.description.trim() || i.quantity.trim() || i.valuePln.trim());
+    const filled = items.filter(filledItem);
     if (filled.length === 0 || filled.some(itemInvalid)) {
       setMissing(t('itemsMissing'));
       return;
@@ -109,6 +112,7 @@ export function ContractForm({
     setBusy(true);
     setError(null);
     const postIds = [seed.mine?.id, seed.theirs?.id].filter((x): x is number => typeof x === 'number');
+    writingContract();
     try {
       let saved: Contract;
       if (editing) {
@@ -136,6 +140,7 @@ export function ContractForm({
           client.POST('/api/fairs/{fairId}/contracts', { params: { path: { fairId } }, body }),
         );
       }
+      wroteContract(saved.id);
       navigate(`/f/${fairId}/contracts/${saved.id}`, { replace: true });
     } catch (err) {
       setError(err);
@@ -180,16 +185,17 @@ export function ContractForm({
               categories={categories}
               onChange={(nd) => setItems((l) => l.map((x, j) => (j === i ? nd : x)))}
               onRemove={items.length > 1 ? () => setItems((l) => l.filter((_, j) => j !== i)) : undefined}
+              me={me.entityId}
             />
           ))}
+          <OneWayWarning items={items.filter(filledItem)} parties={parties} />
           <button
             type="button"
             class="btn"
             data-testid="item-add"
             onClick={() => {
-              const last = items[items.length - 1];
-              // A new item goes the other way by default: a swap has two sides.
-              setItems([...items, last ? emptyItem(last.to, last.from) : emptyItem(partnerId, me.entityId)]);
+              // A new row starts with what we give; "Dajemy / Dostajemy" turns it round.
+              setItems([...items, emptyItem(me.entityId, partnerId)]);
             }}
           >
             + {t('itemAdd')}
@@ -227,4 +233,8 @@ export function ContractForm({
       </div>
     </form>
   );
+}
+
+function filledItem(i: ItemDraft): boolean {
+  return !!(i.description.trim() || i.quantity.trim() || i.valuePln.trim());
 }

@@ -46,6 +46,7 @@ export function ContractRoutes({
         board={live}
         me={myEntity}
         categoryLabel={catLabel}
+        fairOpen={data.open}
       />
     );
   }

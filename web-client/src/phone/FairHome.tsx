@@ -17,6 +17,7 @@ import type { PostInput } from './outbox';
 import { PostEditor } from './PostEditor';
 import { PostView } from './PostView';
 import { filterPosts, newestFirst, proposeUrl, type ShownPost } from './posts';
+import { useContractNews } from './useContractNews';
 import { useFairData } from './useFairData';
 
 /** How long a withdrawal waits for the server before it says "saved on this phone". */
@@ -45,6 +46,12 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const [flash, setFlash] = useFlash();
   const [prefill, setPrefill] = useState<PostInput | null>(null);
   const matchNews = useMatchNews(live, tab === 'matches');
+  const contractNews = useContractNews(
+    fairId,
+    live,
+    data.isParticipant ? data.meInfo.entityId : undefined,
+    data.connects,
+  );
 
   // Tell the person when what waited on the phone has gone out.
   const queuedNow = outbox?.pending().length ?? 0;
@@ -146,7 +153,8 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
   const visible = all.filter((p) => p.pendingChange !== 'withdraw' || !isMine(p));
   const offers = filterPosts(visible, { kind: 'OFFER', category, query, categoryLabel: catLabel });
   const requests = filterPosts(visible, { kind: 'REQUEST', category, query, categoryLabel: catLabel });
-  const mine = all.filter((p) => isMine(p) && p.status === 'ACTIVE' && !p.hidden).sort(newestFirst);
+  // My hidden posts stay in "Moje", marked, so their author learns what happened to them.
+  const mine = all.filter((p) => isMine(p) && p.status === 'ACTIVE').sort(newestFirst);
   const offerCount = filterPosts(visible, { kind: 'OFFER' }).length;
   const requestCount = filterPosts(visible, { kind: 'REQUEST' }).length;
   const list = tab === 'offers' ? offers : tab === 'requests' ? requests : tab === 'mine' ? mine : [];
@@ -160,7 +168,7 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
           ? { kind: 'count', n: mine.length }
           : x === 'matches'
             ? { kind: 'news', n: matchNews.unseen, testId: 'matches-badge' }
-            : null;
+            : { kind: 'news', n: contractNews.waiting, testId: 'contracts-badge' };
   const failed = outbox?.failed() ?? [];
 
   return (
@@ -219,6 +227,11 @@ export function FairHome({ id, view = 'board', postRef }: { id: string; view?: F
       <FairToasts
         flash={flash}
         matchToast={matchNews.toast}
+        proposal={contractNews.toast}
+        onProposal={(contractId) => {
+          contractNews.dismiss();
+          navigate(`${boardUrl}/contracts/${contractId}`);
+        }}
         onMatchToast={() => {
           matchNews.dismiss();
           setTab('matches');

@@ -39,10 +39,15 @@ export function FairToasts({
   flash,
   matchToast,
   onMatchToast,
+  proposal,
+  onProposal,
 }: {
   flash: Flash;
   matchToast: MatchMessage | null;
   onMatchToast: () => void;
+  /** A partner proposed a contract (or changed one) that waits for my signature. */
+  proposal: { contractId: number; key: number } | null;
+  onProposal: (contractId: number) => void;
 }) {
   const { t } = useI18n();
   return (
@@ -52,7 +57,20 @@ export function FairToasts({
           {flash.text}
         </p>
       )}
-      {matchToast && !flash && (
+      {proposal && !flash && (
+        <button
+          type="button"
+          class="toast toast-match toast-proposal"
+          role="status"
+          data-testid="proposal-toast"
+          key={proposal.key}
+          onClick={() => onProposal(proposal.contractId)}
+        >
+          {t('proposalToast')}
+          <span class="toast-action">{t('proposalOpen')} →</span>
+        </button>
+      )}
+      {matchToast && !flash && !proposal && (
         <button
           type="button"
           class="toast toast-match"

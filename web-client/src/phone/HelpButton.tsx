@@ -54,6 +54,12 @@ export function HelpButton({
     for (const { event } of board.recent) {
       if (event.helpId !== help.id) continue;
       const status = event.kind === 'help.taken' ? 'TAKEN' : event.kind === 'help.done' ? 'DONE' : null;
+      if (event.kind === 'help.cancelled') {
+        // Cancelled here or on another of my devices.
+        setHelp(null);
+        save(fairId, personId, null);
+        return;
+      }
       if (status === 'DONE') {
         setHelp(null);
         save(fairId, personId, null);
@@ -99,12 +105,44 @@ export function HelpButton({
     }
   };
 
+  const cancel = async () => {
+    if (!help) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(
+        api('person').POST('/api/fairs/{fairId}/help-requests/{helpId}/cancel', {
+          params: { path: { fairId, helpId: help.id } },
+        }),
+      );
+      setHelp(null);
+      save(fairId, personId, null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   if (help) {
+    // "Pomoc jest w drodze" only once someone took it; until then the request waits in the queue.
     return (
-      <p class="help-state" role="status" data-testid="help-state">
-        <span aria-hidden="true">🙋 </span>
-        {help.status === 'TAKEN' ? t('helpTaken') : t('helpOnTheWay')}
-      </p>
+      <div class="help-state" data-testid="help-state" data-status={help.status}>
+        <p role="status">
+          <span aria-hidden="true">🙋 </span>
+          {help.status === 'TAKEN' ? t('helpTaken') : t('helpAsked')}
+        </p>
+        <ErrorBox error={error} />
+        <button
+          type="button"
+          class="btn btn-small-light"
+          disabled={busy}
+          data-testid="help-cancel"
+          onClick={() => void cancel()}
+        >
+          {t('helpCancel')}
+        </button>
+      </div>
     );
   }
   if (!open) {

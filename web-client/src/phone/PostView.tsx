@@ -1,7 +1,9 @@
 import type { Post as ApiPost } from '../api/types';
 import { useI18n } from '../i18n';
 import { tickOf } from '../realtime/protocol';
+import { api, unwrap } from '../api/client';
 import { Spinner } from '../ui/components';
+import { useAsync } from '../ui/useAsync';
 import { lazy } from '../ui/lazy';
 import { Link } from '../ui/router';
 import { PostCard } from './PostCard';
@@ -23,7 +25,36 @@ export function PostView({
 }) {
   const { t } = useI18n();
   const { all, isMine, canPost, open, roles, live, hasLive, rest, catLabel } = data;
-  const post = all.find((p) => !p.pendingKey && String(p.id) === postRef);
+  const found = all.find((p) => !p.pendingKey && String(p.id) === postRef);
+  // The board drops a hidden post's text; its author reads it (with the reason) from the server.
+  const hidden = useAsync(
+    () =>
+      (found?.hidden || (!found && (hasLive || rest.data))) && Number(postRef) > 0
+        ? unwrap(
+            api('person').GET('/api/fairs/{fairId}/posts/{postId}', {
+              params: { path: { fairId, postId: Number(postRef) } },
+            }),
+          ).catch(() => null)
+        : Promise.resolve(null),
+    [fairId, postRef, !!found?.hidden, !!found, hasLive || !!rest.data],
+  );
+  const post = found?.hidden ? undefined : found;
+  if (!post && hidden.data?.hidden) {
+    return (
+      <>
+        <p>
+          <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
+        </p>
+        <div class="error-box" data-testid="post-hidden-notice">
+          <p>
+            <strong>{hidden.data.title}</strong>
+          </p>
+          <p>{t('postHiddenMine')}</p>
+          {hidden.data.hiddenReason && <p>{t('postHiddenReason', { reason: hidden.data.hiddenReason })}</p>}
+        </div>
+      </>
+    );
+  }
   const own = post ? isMine(post) : false;
   const participant = roles.includes('participant');
   return (
@@ -32,7 +63,7 @@ export function PostView({
         <Link href={`/f/${fairId}`}>← {t('backToBoard')}</Link>
       </p>
       {!post ? (
-        hasLive || rest.data ? (
+        (hasLive || rest.data) && !hidden.loading ? (
           <p class="error-box">{t('notFoundPost')}</p>
         ) : (
           <Spinner />

@@ -60,7 +60,7 @@ export function ScreenCharts({
   const pairBars = [...(tallies.sectorPairs ?? [])]
     .filter((x) => x.items > 0)
     .sort((a, b) => b.items - a.items)
-    .slice(0, 4)
+    .slice(0, 3)
     .map((x) => ({ label: `${tx(`sector_${x.from}`, x.from)} → ${tx(`sector_${x.to}`, x.to)}`, a: x.items }));
   return (
     <section class="screen-charts" data-testid="screen-charts" data-slide={which} data-seq={tallies.seq}>
@@ -72,13 +72,13 @@ export function ScreenCharts({
             width={1100}
             rowHeight={40}
             labelWidth={360}
-            fontRatio={0.7}
+            fontRatio={0.78}
             legend={[t('screenOffers'), t('screenRequests')]}
             bars={categoryBars(
               tallies.offersByCategory,
               tallies.requestsByCategory,
               (c) => categoryName(categories, c, lang),
-              4,
+              3,
             )}
           />
         </>
@@ -93,7 +93,7 @@ export function ScreenCharts({
               width={1100}
               rowHeight={40}
               labelWidth={520}
-              fontRatio={0.7}
+              fontRatio={0.78}
               bars={pairBars}
             />
           ) : (

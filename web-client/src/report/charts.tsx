@@ -29,10 +29,12 @@ export function Bars({
   const max = Math.max(1, ...bars.map((x) => Math.max(x.a, x.b ?? 0)));
   const two = bars.some((x) => x.b !== undefined);
   const barH = two ? rowHeight * 0.38 : rowHeight * 0.7;
-  const valueW = 60;
+  const font = rowHeight * fontRatio;
+  const valueText = (x: Bar) => (two ? `${x.a} / ${x.b ?? 0}` : String(x.a));
+  // Room for the widest figure ("12 / 10") right of the longest bar: it was cut to "1 / (".
+  const valueW = Math.max(60, ...bars.map((x) => valueText(x).length * font * 0.62 + 12));
   const span = width - labelWidth - valueW;
   const height = bars.length * rowHeight + (legend ? rowHeight : 0);
-  const font = rowHeight * fontRatio;
   // The same figures as text for screen readers (the drawing itself is an image).
   const summary = bars.map((x) => `${x.label}: ${x.a}${x.b !== undefined ? ` / ${x.b}` : ''}`).join('; ');
   const name = legend ? `${legend[0]} / ${legend[1]} — ${summary}` : summary;
@@ -79,7 +81,7 @@ export function Bars({
               dominant-baseline="middle"
               font-size={font}
             >
-              {two ? `${x.a} / ${x.b ?? 0}` : x.a}
+              {valueText(x)}
             </text>
           </g>
         );

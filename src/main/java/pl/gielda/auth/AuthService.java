@@ -38,6 +38,7 @@ public class AuthService {
   /** Creates the first organiser with the one-time token printed at first start. */
   @WithTransaction
   public Uni<TokenView> setup(SetupInput input) {
+    PasswordRules.require(input.password(), input.email(), input.displayName());
     return SetupToken.<SetupToken>findById(1)
         .chain(
             stored -> {

@@ -14,6 +14,7 @@ import pl.gielda.common.error.ApiException;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.EditInput;
 import pl.gielda.contract.ContractDtos.PartnerView;
+import pl.gielda.contract.ContractDtos.PartyView;
 import pl.gielda.contract.ContractDtos.ProposeInput;
 import pl.gielda.contract.ContractDtos.WithdrawInput;
 import pl.gielda.contract.ContractStore.Aggregate;
@@ -253,6 +254,31 @@ public class ContractService {
               ContractView view = views.view(a);
               return Fair.require(fairId)
                   .chain(fair -> vertx.executeBlocking(() -> ContractPdf.render(fair.name, view)));
+            });
+  }
+
+  /** A registered contract's PDF for the mail worker (no caller: the app mails its parties). */
+  public record RegisteredPdf(
+      String fairName, int number, String title, List<String> parties, byte[] pdf) {}
+
+  @WithSession
+  public Uni<RegisteredPdf> registeredPdf(long fairId, long contractId) {
+    return store
+        .load(fairId, contractId)
+        .chain(
+            a -> {
+              ContractView view = views.view(a);
+              return Fair.require(fairId)
+                  .chain(
+                      fair ->
+                          vertx.executeBlocking(
+                              () ->
+                                  new RegisteredPdf(
+                                      fair.name,
+                                      view.number(),
+                                      view.title(),
+                                      view.parties().stream().map(PartyView::name).toList(),
+                                      ContractPdf.render(fair.name, view))));
             });
   }
 

@@ -14,6 +14,7 @@ import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.common.web.PublicUrl;
 import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.FairDtos.CategoryInput;
 import pl.gielda.fair.FairDtos.FairInput;
@@ -28,9 +29,12 @@ public class FairService {
   private final AccessGuard guard;
   private final EventLog log;
 
-  FairService(AccessGuard guard, EventLog log) {
+  private final PublicUrl publicUrl;
+
+  FairService(AccessGuard guard, EventLog log, PublicUrl publicUrl) {
     this.guard = guard;
     this.log = log;
+    this.publicUrl = publicUrl;
   }
 
   @WithTransaction
@@ -58,7 +62,7 @@ public class FairService {
         .chain(
             categories ->
                 log.append(fair.id, "fair.created", Map.of("name", fair.name))
-                    .replaceWith(FairView.of(fair, categories)));
+                    .replaceWith(view(fair, categories)));
   }
 
   @WithSession
@@ -82,7 +86,7 @@ public class FairService {
             Role.NOTARY,
             Role.SCREEN)
         .chain(() -> Fair.require(fairId))
-        .chain(fair -> Category.ofFair(fairId).map(cats -> FairView.of(fair, cats)));
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }
 
   @WithTransaction
@@ -109,7 +113,7 @@ public class FairService {
               return log.append(fairId, "fair.phase", Map.of("phase", next.name()))
                   .replaceWith(fair);
             })
-        .chain(fair -> Category.ofFair(fairId).map(cats -> FairView.of(fair, cats)));
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }
 
   /** Name, place and time; not once the fair is closed (its closing figures are stored). */
@@ -136,7 +140,7 @@ public class FairService {
               return log.append(fairId, "fair.updated", Map.of("name", fair.name))
                   .replaceWith(fair);
             })
-        .chain(fair -> Category.ofFair(fairId).map(cats -> FairView.of(fair, cats)));
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }
 
   /**
@@ -214,7 +218,7 @@ public class FairService {
               return c.<Category>persist()
                   .chain(() -> log.append(fairId, "category.added", Map.of("code", code)))
                   .chain(() -> Fair.require(fairId))
-                  .chain(fair -> Category.ofFair(fairId).map(all -> FairView.of(fair, all)));
+                  .chain(fair -> Category.ofFair(fairId).map(all -> view(fair, all)));
             });
   }
 
@@ -248,11 +252,12 @@ public class FairService {
         .map(
             cats ->
                 fairs.stream()
-                    .map(
-                        f ->
-                            FairView.of(
-                                f, cats.stream().filter(c -> c.fairId.equals(f.id)).toList()))
+                    .map(f -> view(f, cats.stream().filter(c -> c.fairId.equals(f.id)).toList()))
                     .toList());
+  }
+
+  private FairView view(Fair fair, List<Category> categories) {
+    return FairView.of(fair, categories, publicUrl.base());
   }
 
   private Uni<String> uniqueJoinCode() {

@@ -82,4 +82,11 @@ public class BrokerResource {
   public Uni<HelpView> done(@RestPath long fairId, @RestPath long helpId) {
     return brokers.done(caller.get(), fairId, helpId);
   }
+
+  @POST
+  @Path("/{helpId}/cancel")
+  @RolesAllowed("participant")
+  public Uni<HelpView> cancel(@RestPath long fairId, @RestPath long helpId) {
+    return brokers.cancel(caller.get(), fairId, helpId);
+  }
 }

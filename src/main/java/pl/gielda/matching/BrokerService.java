@@ -99,6 +99,38 @@ public class BrokerService {
     return change(caller, fairId, helpId, "DONE", "help.done");
   }
 
+  /**
+   * The person who asked withdraws it (help found on the way, or asked by mistake): it leaves the
+   * brokers' queue. Only one's own request; cancelling twice answers the same.
+   */
+  @WithTransaction
+  public Uni<HelpView> cancel(Caller caller, long fairId, long helpId) {
+    return guard
+        .inFair(caller, fairId, Role.PARTICIPANT)
+        .chain(
+            () ->
+                HelpRequest.<HelpRequest>find(
+                        "fairId = ?1 and id = ?2 and personId = ?3", fairId, helpId, caller.id())
+                    .<HelpRequest>firstResult())
+        .chain(
+            h -> {
+              if (h == null) {
+                throw ApiException.notFound("Help request " + helpId);
+              }
+              if (h.status.equals("DONE")) {
+                return Uni.createFrom().item(h);
+              }
+              h.status = "DONE";
+              h.updatedAt = Instant.now();
+              Map<String, Object> event =
+                  h.entityId == null
+                      ? Map.of("helpId", h.id)
+                      : Map.of("helpId", h.id, "entityId", h.entityId);
+              return log.append(fairId, "help.cancelled", event).replaceWith(h);
+            })
+        .chain(this::view);
+  }
+
   private Uni<HelpView> change(
       Caller caller, long fairId, long helpId, String status, String event) {
     return guard

@@ -45,6 +45,12 @@ public class PostResource {
     return posts.list(caller.get(), fairId);
   }
 
+  @GET
+  @Path("/{postId}")
+  public Uni<PostView> one(@RestPath long fairId, @RestPath long postId) {
+    return posts.one(caller.get(), fairId, postId);
+  }
+
   @POST
   @RolesAllowed({"participant", "animator"})
   @APIResponse(

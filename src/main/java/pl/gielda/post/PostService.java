@@ -61,6 +61,28 @@ public class PostService {
         .chain(posts -> views(fairId, posts));
   }
 
+  /**
+   * One post. A hidden one only for the people who may change it (its entity's, or the helper who
+   * posted it) and for moderators: its author learns that it was hidden and why, nobody else reads
+   * its text again (404, as if it did not exist).
+   */
+  @WithSession
+  public Uni<PostView> one(Caller caller, long fairId, long postId) {
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY)
+        .chain(() -> requirePost(fairId, postId))
+        .chain(
+            p -> {
+              if (!p.hidden || caller.has(Role.NOTARY) || caller.has(Role.ORGANISER)) {
+                return view(p);
+              }
+              return editable(caller, fairId, postId)
+                  .onFailure(ApiException.class)
+                  .transform(e -> ApiException.notFound("Post " + postId))
+                  .chain(this::view);
+            });
+  }
+
   @WithTransaction
   public Uni<PostView> create(Caller caller, long fairId, PostInput input) {
     return guard

@@ -248,4 +248,34 @@ class LiveMatchingTest {
         .body("status", equalTo("DONE"));
     as(animator.token()).get(path).then().body("$", hasSize(0));
   }
+
+  @Test
+  void aPersonCancelsOnlyTheirOwnHelpRequestAndItLeavesTheQueue() {
+    var fair = Fixtures.fair("LIVE");
+    var person = Fixtures.person(fair.id(), null);
+    var other = Fixtures.person(fair.id(), null);
+    var animator = Fixtures.person(fair.id(), null, "animator");
+    String path = "/api/fairs/" + fair.id() + "/help-requests";
+    long id =
+        ((Number)
+                as(person.token())
+                    .body(Map.of("note", "stoisko 12"))
+                    .post(path)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id"))
+            .longValue();
+    as(other.token()).post(path + "/" + id + "/cancel").then().statusCode(404);
+    as(animator.token()).post(path + "/" + id + "/cancel").then().statusCode(403);
+    as(animator.token()).get(path).then().body("id", hasItem((int) id));
+    as(person.token())
+        .post(path + "/" + id + "/cancel")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("DONE"));
+    as(person.token()).post(path + "/" + id + "/cancel").then().statusCode(200);
+    as(animator.token()).get(path).then().body("$", hasSize(0));
+    as(person.token()).get(path + "/mine").then().body("$", hasSize(0));
+  }
 }

@@ -173,6 +173,30 @@ class PostTest {
   }
 
   @Test
+  void aHiddenPostTellsOnlyItsAuthorWhyItWasHidden() {
+    var fair = Fixtures.fair("LIVE");
+    var author = Fixtures.person(fair.id(), null);
+    var stranger = Fixtures.person(fair.id(), null);
+    var notary = Fixtures.person(fair.id(), null, "notary");
+    long id = Fixtures.createPost(fair.id(), author.token(), Fixtures.offer("Tani alkohol"));
+    as(stranger.token()).get(posts(fair.id()) + "/" + id).then().statusCode(200);
+    as(notary.token())
+        .body(Map.of("reason", "Sprzedaż alkoholu"))
+        .post(posts(fair.id()) + "/" + id + "/hide")
+        .then()
+        .statusCode(200);
+    as(author.token())
+        .get(posts(fair.id()) + "/" + id)
+        .then()
+        .statusCode(200)
+        .body("hidden", equalTo(true))
+        .body("hiddenReason", equalTo("Sprzedaż alkoholu"));
+    as(stranger.token()).get(posts(fair.id()) + "/" + id).then().statusCode(404);
+    as(notary.token()).get(posts(fair.id()) + "/" + id).then().statusCode(200);
+    as(Fixtures.screen(fair.id())).get(posts(fair.id()) + "/" + id).then().statusCode(403);
+  }
+
+  @Test
   void animatorPostsOnBehalfOfAPersonWithoutAPhone() {
     var fair = Fixtures.fair("LIVE");
     var animator = Fixtures.person(fair.id(), null, "animator");

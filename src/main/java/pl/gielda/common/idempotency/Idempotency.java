@@ -112,6 +112,10 @@ public class Idempotency {
     record Done<R>(R result, Throwable failure) {}
     return pool.withConnection(
         conn -> {
+          // Whether this connection's transaction is still open: a second ROLLBACK would make
+          // PostgreSQL warn "there is no transaction in progress" (25P01).
+          java.util.concurrent.atomic.AtomicBoolean open =
+              new java.util.concurrent.atomic.AtomicBoolean(true);
           Uni<?> begin = conn.query("BEGIN").execute();
           Uni<Integer> claimed =
               keyed
@@ -130,6 +134,7 @@ public class Idempotency {
                       t -> {
                         if (t.getItem2() == 0) {
                           // Used before: drop this attempt and answer what was stored.
+                          open.set(false);
                           return conn.query("ROLLBACK")
                               .execute()
                               .chain(() -> stored(conn, principal, key, hash, type));
@@ -143,7 +148,9 @@ public class Idempotency {
                                 ? conn.preparedQuery(STORE)
                                     .execute(Tuple.of(status, write(a.result()), principal, key))
                                 : Uni.createFrom().voidItem();
-                        // Sent back to back, in order, then the commit.
+                        // Sent back to back, in order, then the commit (which ends the
+                        // transaction even when a write before it failed).
+                        open.set(false);
                         return Uni.combine()
                             .all()
                             .unis(a.lastWrite(), store, conn.query("COMMIT").execute())
@@ -155,11 +162,13 @@ public class Idempotency {
               .onFailure()
               .call(
                   () ->
-                      conn.query("ROLLBACK")
-                          .execute()
-                          .onFailure()
-                          .recoverWithNull()
-                          .replaceWithVoid());
+                      !open.get()
+                          ? Uni.createFrom().voidItem()
+                          : conn.query("ROLLBACK")
+                              .execute()
+                              .onFailure()
+                              .recoverWithNull()
+                              .replaceWithVoid());
         });
   }
 

@@ -1,0 +1,32 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
+
+/**
+ * The big screen never scrolls, so a list that is too long for its panel is cut by the panel's
+ * edge — mid-line, from across the hall. This takes out every list item that does not fit whole
+ * inside the returned element's box (from the first that does not on), after each render and
+ * resize, so the panel's content never overflows it.
+ */
+export function useFitList<T extends HTMLElement>(deps: unknown[]) {
+  const ref = useRef<T>(null);
+  useLayoutEffect(() => {
+    const box = ref.current;
+    if (!box) return;
+    const fit = () => {
+      const items = [...box.querySelectorAll<HTMLElement>('li')];
+      items.forEach((li) => (li.style.display = ''));
+      const bottom = box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).paddingBottom);
+      const first = items.findIndex((li) => li.getBoundingClientRect().bottom > bottom + 1);
+      if (first >= 0) items.slice(first).forEach((li) => (li.style.display = 'none'));
+    };
+    fit();
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
+    ro?.observe(box);
+    // Entrance animations move items for a moment: measure again when they have settled.
+    const timer = setTimeout(fit, 1000);
+    return () => {
+      ro?.disconnect();
+      clearTimeout(timer);
+    };
+  }, deps);
+  return ref;
+}
