@@ -642,6 +642,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Category */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCategory"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/check-in": {
         parameters: {
             query?: never;
@@ -4057,71 +4122,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/fairs/{fairId}/categories": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add Category */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    fairId: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewCategory"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FairView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Authorized */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Not Allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4294,6 +4294,12 @@ export interface components {
             endsAt: components["schemas"]["Instant"];
             categories?: components["schemas"]["CategoryInput"][];
         };
+        FairUpdate: {
+            name: string;
+            venue: string;
+            startsAt: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
+        };
         FairView: {
             /** Format: int64 */
             id?: number;
@@ -4389,6 +4395,17 @@ export interface components {
             dryRun?: boolean;
             charset?: string;
             rows?: components["schemas"]["ImportRowView"][];
+        };
+        ImportRowView: {
+            /** Format: int32 */
+            line?: number;
+            entity?: string;
+            sector?: components["schemas"]["Sector"];
+            town?: string;
+            person?: string;
+            roles?: string[];
+            newEntity?: boolean;
+            newPerson?: boolean;
         };
         /**
          * Format: date-time
@@ -4512,6 +4529,11 @@ export interface components {
             fragment?: string;
             reasonPl?: string;
             reasonEn?: string;
+        };
+        NewCategory: {
+            namePl: string;
+            nameEn?: string;
+            code?: string;
         };
         OrganiserInput: {
             email: string;
@@ -4833,28 +4855,6 @@ export interface components {
             reason?: string;
             /** Format: int64 */
             onBehalfOf?: number;
-        };
-        ImportRowView: {
-            /** Format: int32 */
-            line?: number;
-            entity?: string;
-            sector?: components["schemas"]["Sector"];
-            town?: string;
-            person?: string;
-            roles?: string[];
-            newEntity?: boolean;
-            newPerson?: boolean;
-        };
-        FairUpdate: {
-            name: string;
-            venue: string;
-            startsAt: components["schemas"]["Instant"];
-            endsAt: components["schemas"]["Instant"];
-        };
-        NewCategory: {
-            namePl: string;
-            nameEn?: string;
-            code?: string;
         };
     };
     responses: never;
