@@ -1,3 +1,5 @@
+import { enOrganiser } from './en-organiser';
+import { enProblems } from './en-problems';
 import type { Messages } from './pl';
 
 /** English UI strings (second language). Must have exactly the keys of pl.ts. */
@@ -581,4 +583,6 @@ export const en: Messages = {
   printLocalhostConfirm:
     'The badges would point at {url}: no phone can open them. Choose a hall address above, or print anyway (e.g. a test print).',
   printAnyway: 'Print anyway',
+  ...enOrganiser,
+  ...enProblems,
 };

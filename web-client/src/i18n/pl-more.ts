@@ -1,4 +1,6 @@
 import type { Plural } from './pl';
+import { plOrganiser } from './pl-organiser';
+import { plProblems } from './pl-problems';
 
 /** Polish strings of everything but the phone's first screen (see pl.ts), loaded on first use. */
 export const plMore = {
@@ -484,4 +486,6 @@ export const plMore = {
   printLocalhostConfirm:
     'Identyfikatory będą prowadzić do {url}: żaden telefon ich nie otworzy. Wybierz wyżej adres w sieci sali albo drukuj mimo to (np. próbny wydruk).',
   printAnyway: 'Drukuj mimo to',
+  ...plOrganiser,
+  ...plProblems,
 } satisfies Record<string, string | Plural>;
