@@ -15,6 +15,7 @@ import {
   SCREEN,
   withArtifacts,
   signInBody,
+  toConsole,
 } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -189,7 +190,7 @@ describe('accessibility: axe on every screen, keyboard, reduced motion, live reg
     // Notary console: queue, help, deals, moderation.
     const { page: n } = await b.newContext();
     await n.goto(`${config.baseUrl}/b#${env.notary.signInSecret}`);
-    await n.getByTestId('to-moderation').click();
+    await toConsole(n);
     await n.locator(`[data-testid="queue-contract"][data-id="${env.contract.id}"]`).waitFor();
     await check(n, 'notary console');
 

@@ -6,7 +6,17 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { ARTIFACTS, config, launchBrowser, newFair, PHONE, rest, SCREEN, withArtifacts } from './support.mjs';
+import {
+  ARTIFACTS,
+  config,
+  launchBrowser,
+  newFair,
+  PHONE,
+  rest,
+  SCREEN,
+  withArtifacts,
+  toConsole,
+} from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const shot = async (page, name) => {
@@ -43,7 +53,7 @@ describe('contracts: two phones sign, the notary registers, the big screen rings
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();
     }
-    await env.n.page.getByTestId('to-moderation').click();
+    await toConsole(env.n.page);
     await env.n.page.getByTestId('contract-queue').waitFor();
     await env.s.page.getByTestId('screen-conn').waitFor({ state: 'detached' });
   });

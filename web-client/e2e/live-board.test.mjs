@@ -14,6 +14,7 @@ import {
   SCREEN,
   withArtifacts,
   signInBody,
+  toConsole,
 } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -69,7 +70,7 @@ describe('live board: two phones, the big screen and the notary', () => {
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();
     }
-    await env.n.page.getByTestId('to-moderation').click();
+    await toConsole(env.n.page);
     await env.n.page.getByRole('heading', { name: 'Moderacja ogłoszeń' }).waitFor();
     await env.n.page.locator('[data-testid="conn"].conn-live').waitFor();
     await env.s.page.getByTestId('ticker').waitFor();

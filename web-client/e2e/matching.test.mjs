@@ -16,6 +16,7 @@ import {
   SCREEN,
   withArtifacts,
   signInBody,
+  toConsole,
 } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
@@ -82,7 +83,7 @@ describe('matching: toast on a phone, deals and help queue on the console, still
     for (const x of [env.a, env.b, env.n]) {
       await x.page.locator('[data-testid="conn"].conn-live').waitFor();
     }
-    await env.n.page.getByTestId('to-moderation').click();
+    await toConsole(env.n.page);
     await env.n.page.getByRole('heading', { name: 'Konsola notariusza' }).waitFor();
     await env.s.page.getByTestId('screen-conn').waitFor({ state: 'detached' });
   });

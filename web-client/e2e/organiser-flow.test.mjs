@@ -65,7 +65,7 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         // A file with one bad row: a per-row report, nothing imported.
         const importBox = page.getByTestId('import');
         await importBox.getByTestId('import-file').setInputFiles(csvFile('bad.csv', BAD_CSV));
-        await importBox.getByRole('button', { name: 'Importuj' }).click();
+        await importBox.getByRole('button', { name: 'Sprawdź' }).click();
         const report = importBox.getByTestId('import-rows');
         await report.getByText('Błędy w pliku — nic nie zaimportowano').waitFor();
         const badRow = report.getByTestId('import-row-error');
@@ -85,8 +85,14 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         await page.getByTestId('people').getByText('Nikogo jeszcze nie ma.').waitFor();
 
         // The corrected file imports: 2 entities, 3 people.
+        // The corrected file is checked first: the names as read, then "Tak, importuj".
         await importBox.getByTestId('import-file').setInputFiles(csvFile('good.csv', GOOD_CSV));
-        await importBox.getByRole('button', { name: 'Importuj' }).click();
+        await importBox.getByRole('button', { name: 'Sprawdź' }).click();
+        await importBox
+          .getByTestId('import-preview-person')
+          .filter({ hasText: 'Piotr Wiśniewski' })
+          .waitFor();
+        await importBox.getByRole('button', { name: 'Tak, importuj' }).click();
         await importBox
           .getByTestId('import-result')
           .filter({ hasText: 'Dodano 2 podmioty i 3 osoby.' })
@@ -110,8 +116,12 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         await popup.waitForURL(/^blob:/);
         await popup.close();
 
-        // Open registration.
+        // Open registration: the confirmation says what changes for phones and the big screen.
         await page.getByRole('button', { name: 'Otwórz rejestrację' }).click();
+        const phaseConfirm = page.getByTestId('phase-confirm');
+        await phaseConfirm.getByText('Otworzyć rejestrację? Od tej chwili:').waitFor();
+        await phaseConfirm.getByText('Duży ekran').waitFor();
+        await phaseConfirm.getByTestId('phase-confirm-yes').click();
         await page.getByTestId('fair-phase').filter({ hasText: 'Rejestracja' }).waitFor();
         await page.getByRole('button', { name: 'Rozpocznij giełdę' }).waitFor();
         const fair = await rest('GET', `/api/fairs/${fairId}`, { token });

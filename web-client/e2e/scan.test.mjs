@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { encode } from 'uqr';
-import { ARTIFACTS, config, launchBrowser, newFair, PHONE, withArtifacts } from './support.mjs';
+import { ARTIFACTS, config, launchBrowser, newFair, PHONE, withArtifacts, toConsole } from './support.mjs';
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const W = 640;
@@ -131,7 +131,7 @@ describe('camera QR scanning (fake camera, real decode)', () => {
     const { page: ph } = await b.newContext({ ...CAMERA_OK, viewport: { width: 1024, height: 768 } });
     await ph.goto(`${config.baseUrl}/b#${env.adam.signInSecret}`);
     await ph.locator('[data-testid="conn"].conn-live').waitFor();
-    await ph.getByTestId('to-moderation').click();
+    await toConsole(ph);
     await ph.getByTestId('console-scan').click();
     const postForm = ph.getByTestId('post-form');
     await postForm.waitFor();

@@ -266,3 +266,11 @@ export async function wifiLink(target = config.baseUrl) {
     },
   };
 }
+
+/**
+ * The notary's or the help desk's page on their console: their badge opens it by itself
+ * (BadgeLogin.consoleFirst); from a board, the "Moderacja" link goes there.
+ */
+export async function toConsole(page) {
+  if (!new URL(page.url()).pathname.startsWith('/notary')) await page.getByTestId('to-moderation').click();
+}

@@ -1,3 +1,5 @@
+import { enOrganiser } from './en-organiser';
+import { enProblems } from './en-problems';
 import type { Messages } from './pl';
 
 /** English UI strings (second language). Must have exactly the keys of pl.ts. */
@@ -121,6 +123,9 @@ export const en: Messages = {
   audit_post_hidden: 'post hidden',
   audit_post_unhidden: 'post unhidden',
   audit_contract_registeredWithMoney: 'registered despite a money warning',
+  deskPhonesTitle: 'Lost phone',
+  deskPhonesSearch: 'Name or the partner code from the badge',
+  deskPhonesDone: 'Phone released: {name} can scan their sign-in code on the new phone.',
   badgesPreparing: 'Preparing the PDF…',
   popupBlocked: 'The browser blocked the new window. Open the PDF here:',
   openPdf: 'Open PDF',
@@ -581,4 +586,6 @@ export const en: Messages = {
   printLocalhostConfirm:
     'The badges would point at {url}: no phone can open them. Choose a hall address above, or print anyway (e.g. a test print).',
   printAnyway: 'Print anyway',
+  ...enOrganiser,
+  ...enProblems,
 };

@@ -1,4 +1,6 @@
 import type { Plural } from './pl';
+import { plOrganiser } from './pl-organiser';
+import { plProblems } from './pl-problems';
 
 /** Polish strings of everything but the phone's first screen (see pl.ts), loaded on first use. */
 export const plMore = {
@@ -104,6 +106,9 @@ export const plMore = {
   audit_post_hidden: 'ukrycie ogłoszenia',
   audit_post_unhidden: 'przywrócenie ogłoszenia',
   audit_contract_registeredWithMoney: 'rejestracja mimo ostrzeżenia o pieniądzach',
+  deskPhonesTitle: 'Zgubiony telefon',
+  deskPhonesSearch: 'Imię i nazwisko albo kod partnera z identyfikatora',
+  deskPhonesDone: 'Telefon zwolniony: {name} może zeskanować swój kod logowania na nowym telefonie.',
   badgesPreparing: 'Przygotowuję PDF…',
   popupBlocked: 'Przeglądarka zablokowała nowe okno. Otwórz PDF tutaj:',
   openPdf: 'Otwórz PDF',
@@ -484,4 +489,6 @@ export const plMore = {
   printLocalhostConfirm:
     'Identyfikatory będą prowadzić do {url}: żaden telefon ich nie otworzy. Wybierz wyżej adres w sieci sali albo drukuj mimo to (np. próbny wydruk).',
   printAnyway: 'Drukuj mimo to',
+  ...plOrganiser,
+  ...plProblems,
 } satisfies Record<string, string | Plural>;

@@ -14,6 +14,7 @@ import { useAsync } from '../ui/useAsync';
 import { tickOf } from '../realtime/protocol';
 import { ContractQueue, PaperForm } from './ContractQueue';
 import { Deals } from './Deals';
+import { DeskPhones } from './DeskPhones';
 import { HelpQueue } from './HelpQueue';
 import { JoinRequests } from '../phone/JoinDoor';
 import { NewEntities } from './NewEntities';
@@ -133,6 +134,7 @@ export function Notary() {
         {allowed && (
           <div class="console-grid">
             <HelpQueue fairId={fairId} tick={tickOf(board, 'help')} canAct={broker} />
+            {roles.includes('animator') && <DeskPhones fairId={fairId} />}
             <Deals
               fairId={fairId}
               tick={tickOf(board, 'post')}

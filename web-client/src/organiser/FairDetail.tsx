@@ -1,18 +1,23 @@
 import { useState } from 'preact/hooks';
 import { api, unwrap } from '../api/client';
-import { ApiProblem } from '../api/problem';
-import { nextPhase, type Fair, type ImportResult, type Person } from '../api/types';
+import type { Fair, Person } from '../api/types';
 import { useI18n } from '../i18n';
 import { ErrorBox, Page, Spinner } from '../ui/components';
 import { Link } from '../ui/router';
 import { FAIR_TIME_ZONE, formatDateTime } from '../ui/time';
 import { useAsync } from '../ui/useAsync';
+import { AddPeople } from './AddPeople';
+import { Checklist, markDone } from './Checklist';
+import { FairSettings } from './FairSettings';
 import { useOrganiserGuard } from './guard';
-import { usePublicUrl } from './publicUrl';
+import { ImportRoster } from './ImportRoster';
 import { OrganiserBar } from './OrganiserBar';
 import { AuditLog } from './AuditLog';
 import { Outbox } from './Outbox';
 import { People } from './People';
+import { PeoplePanel } from './PeoplePanel';
+import { PhaseControl } from './PhaseControl';
+import { usePublicUrl } from './publicUrl';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -46,12 +51,26 @@ export function OrganiserFair({ id }: { id: string }) {
         <ErrorBox error={fair.error} />
         {fair.data && (
           <>
-            <FairHeader fairId={fairId} fair={fair.data} onChange={fair.setData} />
-            <div class="grid-2">
-              <ImportCsv fairId={fairId} onImported={people.reload} />
-              <Tools fairId={fairId} />
+            <div class="org-top">
+              <FairHeader fair={fair.data} onChange={fair.setData} />
+              <Checklist fair={fair.data} people={people.data} />
             </div>
+            <div class="grid-2">
+              <ImportRoster fairId={fairId} onImported={people.reload} />
+              <div>
+                <Tools fairId={fairId} />
+                <AddPeople fairId={fairId} onAdded={people.reload} />
+              </div>
+            </div>
+            <PeoplePanel
+              fairId={fairId}
+              people={people.data}
+              loading={people.loading}
+              error={people.error}
+              onChanged={people.reload}
+            />
             <Summary fairId={fairId} fair={fair.data} />
+            <FairSettings fair={fair.data} onChange={fair.setData} />
             <People
               fairId={fairId}
               people={people.data}
@@ -68,60 +87,18 @@ export function OrganiserFair({ id }: { id: string }) {
   );
 }
 
-function FairHeader({ fairId, fair, onChange }: { fairId: number; fair: Fair; onChange: (f: Fair) => void }) {
-  const { t, tx, lang } = useI18n();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const next = nextPhase(fair.phase);
+function FairHeader({ fair, onChange }: { fair: Fair; onChange: (f: Fair) => void }) {
+  const { t, lang } = useI18n();
   const tz = fair.timeZone || FAIR_TIME_ZONE;
   const joinLink =
     fair.joinUrl ?? (fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '');
-
-  const advance = async () => {
-    if (!next) return;
-    if (next === 'CLOSED' && !window.confirm(t('phaseConfirmClose'))) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onChange(
-        await unwrap(
-          api('organiser').POST('/api/fairs/{fairId}/phase', {
-            params: { path: { fairId } },
-            body: { phase: next },
-          }),
-        ),
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <section class="card">
       <h1 data-testid="fair-name">{fair.name}</h1>
       <p class="muted">
         {fair.venue} · {formatDateTime(fair.startsAt, lang, tz)} – {formatDateTime(fair.endsAt, lang, tz)}
       </p>
-      <p>
-        {t('phase')}:{' '}
-        <span class={`badge phase-${fair.phase}`} data-testid="fair-phase">
-          {tx(`phase_${fair.phase}`, fair.phase)}
-        </span>
-      </p>
-      {next && (
-        <button
-          type="button"
-          class="btn btn-primary"
-          data-testid="phase-button"
-          disabled={busy}
-          onClick={advance}
-        >
-          {tx(`phaseNext_${fair.phase}`, next)}
-        </button>
-      )}
-      <ErrorBox error={error} />
+      <PhaseControl fair={fair} onChange={onChange} />
       <dl class="facts">
         <dt>{t('joinCodeLabel')}</dt>
         <dd>
@@ -130,116 +107,6 @@ function FairHeader({ fairId, fair, onChange }: { fairId: number; fair: Fair; on
         <dt>{t('joinLinkLabel')}</dt>
         <dd>{joinLink && <a href={joinLink}>{joinLink}</a>}</dd>
       </dl>
-    </section>
-  );
-}
-
-function ImportCsv({ fairId, onImported }: { fairId: number; onImported: () => void }) {
-  const { t, p } = useI18n();
-  const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (dryRun: boolean) => {
-    setError(null);
-    setResult(null);
-    setChecked(false);
-    if (!file) {
-      setError(new ApiProblem({ status: 0, title: t('importChooseFile') }));
-      return;
-    }
-    setBusy(true);
-    try {
-      const csv = await file.text();
-      const res = await unwrap(
-        api('organiser').POST('/api/fairs/{fairId}/import', {
-          params: { path: { fairId }, query: dryRun ? { dryRun: true } : {} },
-          body: csv,
-          bodySerializer: (b: string) => b,
-          headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-        }),
-      );
-      if (dryRun) setChecked(true);
-      else {
-        setResult(res);
-        onImported();
-      }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const rows = error instanceof ApiProblem ? error.rows : [];
-  return (
-    <section class="card" data-testid="import">
-      <h2>{t('importTitle')}</h2>
-      <p class="hint">{t('importHint')}</p>
-      <label class="field">
-        <span>{t('importFile')}</span>
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          data-testid="import-file"
-          onChange={(e) => {
-            setFile(e.currentTarget.files?.[0] ?? null);
-            setError(null);
-            setResult(null);
-            setChecked(false);
-          }}
-        />
-      </label>
-      <div class="btn-row">
-        <button type="button" class="btn" disabled={busy} onClick={() => run(true)}>
-          {t('importCheck')}
-        </button>
-        <button
-          type="button"
-          class="btn btn-primary"
-          disabled={busy}
-          data-testid="import-run"
-          onClick={() => run(false)}
-        >
-          {t('importRun')}
-        </button>
-      </div>
-      {checked && (
-        <p class="ok-box" role="status">
-          {t('importDryRunOk')}
-        </p>
-      )}
-      {result && (
-        <p class="ok-box" role="status" data-testid="import-result">
-          {p('entitiesCreated', result.entitiesCreated ?? 0)} {p('peopleCreated', result.peopleCreated ?? 0)}
-        </p>
-      )}
-      {rows.length > 0 ? (
-        <div class="error-box" role="alert" data-testid="import-rows">
-          <strong>{t('importRowsTitle')}</strong>
-          {error instanceof ApiProblem && error.detail && <p>{error.detail}</p>}
-          <table class="table">
-            <thead>
-              <tr>
-                <th>{t('importLine')}</th>
-                <th>{t('importReason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i} data-testid="import-row-error">
-                  <td>{r.line}</td>
-                  <td>{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <ErrorBox error={error} />
-      )}
     </section>
   );
 }
@@ -265,6 +132,7 @@ function Tools({ fairId }: { fairId: number }) {
     // Open the window synchronously (inside the click) so that popup blockers allow it.
     const win = window.open('', '_blank');
     setBusy('badges');
+    markDone(fairId, 'badges');
     try {
       const blob = await unwrap(
         api('organiser').GET('/api/fairs/{fairId}/badges.pdf', {
@@ -288,6 +156,7 @@ function Tools({ fairId }: { fairId: number }) {
     setError(null);
     const win = window.open('', '_blank');
     setBusy('screen');
+    markDone(fairId, 'screen');
     try {
       const res = await unwrap(
         api('organiser').POST('/api/fairs/{fairId}/screens', { params: { path: { fairId } } }),

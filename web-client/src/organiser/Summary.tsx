@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { api, unwrap } from '../api/client';
 import type { Contract, Fair } from '../api/types';
 import { useI18n } from '../i18n';
 import { categoryName } from '../phone/posts';
@@ -9,10 +10,9 @@ import {
   SECTORS,
   download,
   fetchTallies,
-  getJson,
   num,
-  postJson,
   type BalanceView,
+  type ExportKind,
   type FollowUpStatus,
   type FollowUpView,
   type StaleContract,
@@ -190,12 +190,12 @@ function Exports({ fairId }: { fairId: number }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const run = async (key: string, path: string, fallback: string) => {
+  const run = async (key: string, kind: ExportKind, fallback: string) => {
     setBusy(key);
     setError(null);
     setDone(null);
     try {
-      setDone(await download('organiser', `/api/fairs/${fairId}/exports/${path}`, fallback));
+      setDone(await download('organiser', fairId, kind, fallback));
     } catch (e) {
       setError(e);
     } finally {
@@ -242,7 +242,7 @@ function Exports({ fairId }: { fairId: number }) {
             class="btn"
             disabled={busy !== null}
             data-testid={`export-csv-${table}`}
-            onClick={() => run(table, `csv?table=${table}`, `gielda-${fairId}-${table}.csv`)}
+            onClick={() => run(table, { csv: table }, `gielda-${fairId}-${table}.csv`)}
           >
             {t('exportCsv', { table: tx(`csv_${table}`, table) })}
           </button>
@@ -264,11 +264,21 @@ const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Warsaw'
 function FollowUps({ fairId }: { fairId: number }) {
   const { t, tx, p } = useI18n();
   const contracts = useAsync(
-    () => getJson<Contract[]>('organiser', `/api/fairs/${fairId}/contracts?status=REGISTERED`),
+    () =>
+      unwrap(
+        api('organiser').GET('/api/fairs/{fairId}/contracts', {
+          params: { path: { fairId }, query: { status: 'REGISTERED' } },
+        }),
+      ) as Promise<Contract[]>,
     [fairId],
   );
   const stale = useAsync(
-    () => getJson<StaleContract[]>('organiser', `/api/fairs/${fairId}/follow-ups/stale?days=14`),
+    () =>
+      unwrap(
+        api('organiser').GET('/api/fairs/{fairId}/follow-ups/stale', {
+          params: { path: { fairId }, query: { days: 14 } },
+        }),
+      ) as Promise<StaleContract[]>,
     [fairId],
   );
   const [latest, setLatest] = useState<Record<number, FollowUpView | null>>({});
@@ -278,10 +288,11 @@ function FollowUps({ fairId }: { fairId: number }) {
     void Promise.all(
       list.map(async (c) => {
         try {
-          const h = await getJson<FollowUpView[]>(
-            'organiser',
-            `/api/fairs/${fairId}/contracts/${c.id}/follow-ups`,
-          );
+          const h = (await unwrap(
+            api('organiser').GET('/api/fairs/{fairId}/contracts/{contractId}/follow-ups', {
+              params: { path: { fairId, contractId: c.id! } },
+            }),
+          )) as FollowUpView[];
           return [c.id, h[0] ?? null /* newest first */] as const;
         } catch {
           return [c.id, null] as const;
@@ -387,15 +398,12 @@ function FollowUpForm({
     setBusy(true);
     setError(null);
     try {
-      const v = await postJson<FollowUpView>(
-        'organiser',
-        `/api/fairs/${fairId}/contracts/${contractId}/follow-ups`,
-        {
-          status,
-          date: date || undefined,
-          note: note.trim() || undefined,
-        },
-      );
+      const v = (await unwrap(
+        api('organiser').POST('/api/fairs/{fairId}/contracts/{contractId}/follow-ups', {
+          params: { path: { fairId, contractId } },
+          body: { status, ...(date ? { date } : {}), ...(note.trim() ? { note: note.trim() } : {}) },
+        }),
+      )) as FollowUpView;
       setNote('');
       onSaved(v);
     } catch (err) {
@@ -441,7 +449,13 @@ function FollowUpForm({
 
 function SectorBalance({ fairId }: { fairId: number }) {
   const { t, tx, lang } = useI18n();
-  const balance = useAsync(() => getJson<BalanceView>('organiser', `/api/fairs/${fairId}/balance`), [fairId]);
+  const balance = useAsync(
+    () =>
+      unwrap(
+        api('organiser').GET('/api/fairs/{fairId}/balance', { params: { path: { fairId } } }),
+      ) as Promise<BalanceView>,
+    [fairId],
+  );
   return (
     <section class="card" data-testid="balance">
       <h2>{t('balanceTitle')}</h2>

@@ -1,168 +1,64 @@
+import { api, unwrap } from '../api/client';
 import { ApiProblem, toProblem } from '../api/problem';
-import { getSession, type Scope } from '../api/session';
-import { uuid } from '../api/uuid';
+import type { paths, components } from '../api/schema';
+import type { Scope } from '../api/session';
 
-/** The report endpoints are newer than the committed openapi.json: typed by hand from ReportDtos. */
-export type Sector = 'PUBLIC' | 'NGO' | 'BUSINESS' | 'INFORMAL_GROUP' | 'INDIVIDUAL';
+type Schemas = components['schemas'];
+
+/**
+ * The report endpoints' shapes, from the OpenAPI like every other screen's. The server's records
+ * always carry every field (Jackson writes nulls too), so `Complete` drops the generator's
+ * optional marks; nullable fields stay nullable.
+ */
+type Complete<T> = T extends readonly (infer U)[]
+  ? Complete<U>[]
+  : T extends object
+    ? { [K in keyof T]-?: Complete<Exclude<T[K], undefined>> }
+    : T;
+
+export type Sector = Schemas['Sector'];
 export const SECTORS: readonly Sector[] = ['PUBLIC', 'NGO', 'BUSINESS', 'INFORMAL_GROUP', 'INDIVIDUAL'];
 
 /** Decimals come as JSON numbers (BigDecimal); accept strings too. */
 export type Decimal = number | string;
 
-export interface Headline {
-  people: number;
-  present: number;
-  entities: number;
-  offers: number;
-  requests: number;
-  contracts: number;
-  items: number;
-  valuePln: Decimal;
-  hours: Decimal;
-}
-
-export interface CategoryTally {
-  category: string;
-  items: number;
-  contracts: number;
-  valuePln: Decimal;
-  hours: Decimal;
-}
-
-export interface SectorPair {
-  from: Sector;
-  to: Sector;
-  items: number;
-  valuePln: Decimal;
-  hours: Decimal;
-}
-
-export interface TimeBucket {
-  from: string;
-  count: number;
-  total: number;
-}
-
-export interface FollowUpTally {
-  byStatus: Record<string, number>;
-  deliveredContracts: number;
-  deliveredItems: number;
-  deliveredValuePln: Decimal;
-  deliveredHours: Decimal;
-}
-
-export interface Tallies {
-  seq: number;
-  scope: 'full' | 'headline';
-  headline: Headline;
-  entitiesBySector?: Partial<Record<Sector, number>>;
-  offersByCategory?: Record<string, number>;
-  requestsByCategory?: Record<string, number>;
-  itemsByCategory?: CategoryTally[];
-  sectorPairs?: SectorPair[];
-  contractsTimeline?: TimeBucket[];
-  checkInTimeline?: TimeBucket[];
-  followUp?: FollowUpTally;
-}
-
-export type FollowUpStatus = 'DELIVERED' | 'IN_PROGRESS' | 'NO_CONTACT' | 'NOT_FEASIBLE';
+export type Headline = Complete<Schemas['Headline']>;
+export type CategoryTally = Complete<Schemas['CategoryTally']>;
+export type SectorPair = Complete<Schemas['SectorPair']>;
+export type TimeBucket = Complete<Schemas['TimeBucket']>;
+export type FollowUpTally = Complete<Schemas['FollowUpTally']>;
+/** Only `headline` is there when the server answers with the headline scope (the big screen). */
+export type Tallies = Omit<Complete<Schemas['Tallies']>, 'headline'> & { headline: Headline } & Partial<
+    Omit<Complete<Schemas['Tallies']>, 'headline' | 'seq' | 'scope'>
+  >;
+// Looked up by path: the generated schema names enums called Status by the order it meets them.
+type FollowUpBody = NonNullable<
+  paths['/api/fairs/{fairId}/contracts/{contractId}/follow-ups']['post']['requestBody']
+>['content']['application/json'];
+export type FollowUpStatus = NonNullable<FollowUpBody['status']>;
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = [
   'DELIVERED',
   'IN_PROGRESS',
   'NO_CONTACT',
   'NOT_FEASIBLE',
 ];
-
-export interface FollowUpView {
-  id: number;
-  contractId: number;
-  version: number;
-  status: FollowUpStatus;
-  statusPl?: string;
-  date: string;
-  note?: string | null;
-  setByName?: string | null;
-  createdAt: string;
-}
-
-export interface StaleContract {
-  contractId: number;
-  number: number;
-  title?: string | null;
-  parties: string[];
-  registeredAt: string;
-  lastStatus?: FollowUpStatus | null;
-  lastUpdateAt?: string | null;
-  daysSinceUpdate: number;
-}
-
-export interface Balance {
-  givenItems: number;
-  givenPln: Decimal;
-  givenHours: Decimal;
-  receivedItems: number;
-  receivedPln: Decimal;
-  receivedHours: Decimal;
-  balancePln: Decimal;
-}
-
-export interface BalanceView {
-  fairId: number;
-  deliveredOnly: boolean;
-  entities: { entityId: number; name: string; sector: Sector; balance: Balance }[];
-  sectors: { sector: Sector; balance: Balance }[];
-}
+export type FollowUpView = Complete<Schemas['FollowUpView']>;
+export type StaleContract = Complete<Schemas['StaleContract']>;
+export type Balance = Complete<Schemas['Balance']>;
+export type BalanceView = Complete<Schemas['BalanceView']>;
 
 export const num = (d: Decimal | null | undefined): number => (d == null ? 0 : Number(d) || 0);
-
-function headers(scope: Scope): Headers {
-  const h = new Headers({ Accept: 'application/json' });
-  const token = getSession(scope)?.token;
-  if (token) h.set('Authorization', `Bearer ${token}`);
-  return h;
-}
-
-async function send(scope: Scope, path: string, init: RequestInit = {}): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(path, { ...init, headers: init.headers ?? headers(scope) });
-  } catch (e) {
-    throw new ApiProblem({ status: 0, title: 'Network error', detail: String(e), network: true });
-  }
-  if (!res.ok) {
-    let body: unknown = undefined;
-    try {
-      body = await res.json();
-    } catch {
-      /* not JSON */
-    }
-    throw toProblem(res.status, res.statusText, body);
-  }
-  return res;
-}
-
-export async function getJson<T>(scope: Scope, path: string): Promise<T> {
-  return (await (await send(scope, path)).json()) as T;
-}
-
-export async function postJson<T>(scope: Scope, path: string, body: unknown): Promise<T> {
-  const h = headers(scope);
-  h.set('Content-Type', 'application/json');
-  h.set('Idempotency-Key', uuid());
-  return (await (
-    await send(scope, path, { method: 'POST', headers: h, body: JSON.stringify(body) })
-  ).json()) as T;
-}
 
 /**
  * `after`: the last event the caller's board holds. The server computes the tallies once per log
  * number and shares them; saying what we hold lets it answer from that without a database read.
  */
-export const fetchTallies = (scope: Scope, fairId: number, after?: number) =>
-  getJson<Tallies>(
-    scope,
-    `/api/fairs/${fairId}/tallies${after !== undefined && after > 0 ? `?after=${after}` : ''}`,
-  );
+export const fetchTallies = async (scope: Scope, fairId: number, after?: number): Promise<Tallies> =>
+  (await unwrap(
+    api(scope).GET('/api/fairs/{fairId}/tallies', {
+      params: { path: { fairId }, query: after !== undefined && after > 0 ? { after } : {} },
+    }),
+  )) as Tallies;
 
 /** File name from Content-Disposition, or the fallback. */
 export function fileName(disposition: string | null, fallback: string): string {
@@ -170,15 +66,43 @@ export function fileName(disposition: string | null, fallback: string): string {
   return m?.[1] ?? fallback;
 }
 
-/** Downloads an export with the bearer token (a plain link would carry none). */
-export async function download(scope: Scope, path: string, fallback: string): Promise<string> {
-  const h = new Headers();
-  const token = getSession(scope)?.token;
-  if (token) h.set('Authorization', `Bearer ${token}`);
-  const res = await send(scope, path, { headers: h });
-  const blob = await res.blob();
-  const name = fileName(res.headers.get('Content-Disposition'), fallback);
-  const url = URL.createObjectURL(blob);
+export type ExportKind = 'xlsx' | 'pdf' | 'json' | { csv: string };
+
+/** Downloads an export through the API client (bearer token, retries) and saves it under the server's name. */
+export async function download(
+  scope: Scope,
+  fairId: number,
+  kind: ExportKind,
+  fallback: string,
+): Promise<string> {
+  const client = api(scope);
+  const path = { fairId };
+  const call =
+    typeof kind === 'object'
+      ? client.GET('/api/fairs/{fairId}/exports/csv', {
+          params: { path, query: { table: kind.csv } },
+          parseAs: 'blob',
+        })
+      : kind === 'xlsx'
+        ? client.GET('/api/fairs/{fairId}/exports/xlsx', { params: { path }, parseAs: 'blob' })
+        : kind === 'pdf'
+          ? client.GET('/api/fairs/{fairId}/exports/pdf', { params: { path }, parseAs: 'blob' })
+          : client.GET('/api/fairs/{fairId}/exports/json', { params: { path }, parseAs: 'blob' });
+  const { data, error, response } = (await call) as { data?: Blob; error?: unknown; response: Response };
+  if (!response.ok || !data) {
+    // A problem+json answer was read as a blob: read it back as the problem it is.
+    let body: unknown = error;
+    if (error instanceof Blob) {
+      try {
+        body = JSON.parse(await error.text());
+      } catch {
+        body = undefined;
+      }
+    }
+    throw body instanceof ApiProblem ? body : toProblem(response.status, response.statusText, body);
+  }
+  const name = fileName(response.headers.get('Content-Disposition'), fallback);
+  const url = URL.createObjectURL(data);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -1,5 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { ApiProblem } from '../api/problem';
+import { fieldText, problemText } from '../api/problemText';
 import { LANGS, useI18n } from '../i18n';
 import { Link } from './router';
 
@@ -64,15 +65,10 @@ export function Page({ children, wide }: { children: ComponentChildren; wide?: b
 
 /** Shows an error: problem title/detail, or a network message. Field errors are shown by <Field>. */
 export function ErrorBox({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
   if (!error) return null;
-  let text: string;
-  if (error instanceof ApiProblem) {
-    if (error.network) text = t('networkError');
-    else if (error.status === 401) text = t('sessionExpired');
-    else
-      text = error.detail && error.detail !== error.title ? `${error.title}: ${error.detail}` : error.title;
-  } else text = t('unknownError');
+  // In the UI language by the problem's code (api/problemText.ts); the server's English otherwise.
+  const text = problemText(error, i18n);
   return (
     <p class="error-box" role="alert" data-testid="error">
       {text}
@@ -94,7 +90,9 @@ type FieldProps = {
 
 /** A labelled input with the server's field error (problem+json errors[].field) shown beneath it. */
 export function Field({ label, name, error, hint, children, ...input }: FieldProps) {
-  const msg = fieldError(error, name);
+  const i18n = useI18n();
+  const problems = error instanceof ApiProblem ? error.fieldProblems[name] : undefined;
+  const msg = problems ? fieldText(problems, i18n) : fieldError(error, name);
   const id = `f-${name}`;
   return (
     <div class={msg ? 'field field-invalid' : 'field'}>

@@ -27,6 +27,22 @@ public final class FairDtos {
 
   public record PhaseInput(@NotNull Phase phase) {}
 
+  /** A fair's name, place and time, changed by its organiser (a fair dated 2024 by mistake). */
+  public record FairUpdate(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Size(max = 300) String venue,
+      @NotNull Instant startsAt,
+      @NotNull Instant endsAt) {}
+
+  /**
+   * A category added to a fair: the Polish name is enough; the code (A-Z and _) is made from it and
+   * the English name defaults to it.
+   */
+  public record NewCategory(
+      @NotBlank @Size(max = 80) String namePl,
+      @Size(max = 80) String nameEn,
+      @Pattern(regexp = "[A-Z][A-Z_]{1,39}", message = "use A-Z and _ only") String code) {}
+
   public record CategoryView(String code, String namePl, String nameEn) {
     static CategoryView of(Category c) {
       return new CategoryView(c.code, c.namePl, c.nameEn);

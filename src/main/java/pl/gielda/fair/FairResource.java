@@ -8,9 +8,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,7 +25,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.CurrentCaller;
 import pl.gielda.common.idempotency.Idempotency;
 import pl.gielda.fair.FairDtos.FairInput;
+import pl.gielda.fair.FairDtos.FairUpdate;
 import pl.gielda.fair.FairDtos.FairView;
+import pl.gielda.fair.FairDtos.NewCategory;
 import pl.gielda.fair.FairDtos.PhaseInput;
 import pl.gielda.fair.FairDtos.PublicFairView;
 
@@ -119,6 +123,38 @@ public class FairResource {
                       .recoverWithNull());
     }
     return all;
+  }
+
+  @PUT
+  @Path("/fairs/{fairId}")
+  @RolesAllowed("organiser")
+  public Uni<FairView> update(@RestPath long fairId, @Valid @NotNull FairUpdate input) {
+    return fairs.update(caller.get(), fairId, input);
+  }
+
+  @DELETE
+  @Path("/fairs/{fairId}")
+  @RolesAllowed("organiser")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  public Uni<RestResponse<Void>> delete(@RestPath long fairId) {
+    return fairs.delete(caller.get(), fairId).replaceWith(RestResponse.noContent());
+  }
+
+  @POST
+  @Path("/fairs/{fairId}/categories")
+  @RolesAllowed("organiser")
+  public Uni<RestResponse<FairView>> addCategory(
+      @RestPath long fairId,
+      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
+      @Valid @NotNull NewCategory input) {
+    return idempotency.run(
+        caller.get(),
+        key,
+        "category:" + fairId,
+        input,
+        FairView.class,
+        200,
+        () -> fairs.addCategory(caller.get(), fairId, input));
   }
 
   @GET

@@ -1,5 +1,6 @@
 package pl.gielda.fair;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,9 @@ import pl.gielda.common.web.PublicUrl;
 import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.FairDtos.CategoryInput;
 import pl.gielda.fair.FairDtos.FairInput;
+import pl.gielda.fair.FairDtos.FairUpdate;
 import pl.gielda.fair.FairDtos.FairView;
+import pl.gielda.fair.FairDtos.NewCategory;
 import pl.gielda.fair.FairDtos.PublicFairView;
 
 @ApplicationScoped
@@ -112,6 +115,124 @@ public class FairService {
                   .replaceWith(fair);
             })
         .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
+  }
+
+  /** Name, place and time; not once the fair is closed (its closing figures are stored). */
+  @WithTransaction
+  public Uni<FairView> update(Caller caller, long fairId, FairUpdate input) {
+    if (!input.endsAt().isAfter(input.startsAt())) {
+      return Uni.createFrom()
+          .failure(
+              ApiException.invalid(
+                  "endsAt", "end-before-start", "must be after startsAt", Map.of()));
+    }
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER)
+        .chain(() -> Fair.require(fairId))
+        .chain(
+            fair -> {
+              if (fair.phase == Phase.CLOSED) {
+                throw ApiException.conflict("fair-closed", "The fair is closed");
+              }
+              fair.name = input.name().trim();
+              fair.venue = input.venue().trim();
+              fair.startsAt = input.startsAt();
+              fair.endsAt = input.endsAt();
+              return log.append(fairId, "fair.updated", Map.of("name", fair.name))
+                  .replaceWith(fair);
+            })
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
+  }
+
+  /**
+   * Deletes a fair made by mistake, with its people, posts and log; only while it has no contract
+   * (a contract, even a draft, is a record two parties made).
+   */
+  @WithTransaction
+  public Uni<Void> delete(Caller caller, long fairId) {
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER)
+        .chain(() -> Fair.require(fairId))
+        .chain(
+            fair ->
+                Panache.getSession()
+                    .chain(
+                        session ->
+                            session
+                                .createNativeQuery(
+                                    "select count(*) from contract where fair_id = ?1", Long.class)
+                                .setParameter(1, fairId)
+                                .getSingleResult())
+                    .chain(
+                        contracts -> {
+                          if (contracts > 0) {
+                            throw new ApiException(
+                                409,
+                                "fair-has-contracts",
+                                "Conflict",
+                                "A fair with contracts cannot be deleted",
+                                Map.of("contracts", contracts),
+                                List.of(),
+                                List.of());
+                          }
+                          return fair.delete();
+                        }));
+  }
+
+  /** Adds a category at the end of the fair's list; phones see it on their next load. */
+  @WithTransaction
+  public Uni<FairView> addCategory(Caller caller, long fairId, NewCategory input) {
+    String namePl = input.namePl().trim();
+    String code = input.code() != null ? input.code() : codeOf(namePl);
+    String nameEn =
+        input.nameEn() == null || input.nameEn().isBlank() ? namePl : input.nameEn().trim();
+    if (code.length() < 2) {
+      return Uni.createFrom()
+          .failure(ApiException.invalid("namePl", "letters", "needs letters", Map.of()));
+    }
+    return guard
+        .inFair(caller, fairId, Role.ORGANISER)
+        .chain(() -> Fair.require(fairId))
+        .chain(
+            fair -> {
+              if (fair.phase == Phase.CLOSED) {
+                throw ApiException.conflict("fair-closed", "The fair is closed");
+              }
+              return Category.ofFair(fairId);
+            })
+        .chain(
+            cats -> {
+              boolean taken =
+                  cats.stream()
+                      .anyMatch(c -> c.code.equals(code) || c.namePl.equalsIgnoreCase(namePl));
+              if (taken) {
+                throw new ApiException(
+                    409,
+                    "category-exists",
+                    "Conflict",
+                    "The fair has this category already",
+                    Map.of("name", namePl),
+                    List.of(),
+                    List.of());
+              }
+              Category c = category(fairId, code, namePl, nameEn, cats.size());
+              return c.<Category>persist()
+                  .chain(() -> log.append(fairId, "category.added", Map.of("code", code)))
+                  .chain(() -> Fair.require(fairId))
+                  .chain(fair -> Category.ofFair(fairId).map(all -> view(fair, all)));
+            });
+  }
+
+  /** "Rękodzieło" → "REKODZIELO": the category code made of the Polish name. */
+  static String codeOf(String name) {
+    String folded =
+        java.text.Normalizer.normalize(
+                name.replace('ł', 'l').replace('Ł', 'L'), java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toUpperCase(java.util.Locale.ROOT)
+            .replaceAll("[^A-Z]+", "_")
+            .replaceAll("^_+|_+$", "");
+    return folded.length() > 40 ? folded.substring(0, 40) : folded;
   }
 
   @WithSession

@@ -57,8 +57,28 @@ public final class ParticipantDtos {
   public record BadgeView(
       long personId, String partnerCode, String signInSecret, String signInUrl) {}
 
+  /**
+   * What an import did (or, with {@code dryRun}, would do): {@code charset} says how the file was
+   * read, {@code rows} lists every person and entity read, for the organiser to confirm the names.
+   */
   public record ImportReport(
-      int entitiesCreated, int peopleCreated, int peopleSkipped, boolean dryRun) {}
+      int entitiesCreated,
+      int peopleCreated,
+      int peopleSkipped,
+      boolean dryRun,
+      String charset,
+      List<ImportRowView> rows) {}
+
+  /** One row as read: {@code newPerson} false with a person means it is there already. */
+  public record ImportRowView(
+      int line,
+      String entity,
+      Sector sector,
+      String town,
+      String person,
+      List<String> roles,
+      boolean newEntity,
+      boolean newPerson) {}
 
   public record ScreenLinkView(String screenToken, String url) {}
 }

@@ -32,6 +32,12 @@ import pl.gielda.participant.ParticipantDtos.ScreenLinkView;
 @ApplicationScoped
 public class ParticipantService {
 
+  /** Ł after L, Ż after Z, whatever the database's collation is. */
+  private static final java.util.Comparator<Person> POLISH_ORDER =
+      java.util.Comparator.<Person, String>comparing(
+              p -> p.displayName, java.text.Collator.getInstance(new java.util.Locale("pl", "PL")))
+          .thenComparing(p -> p.id);
+
   private final AccessGuard guard;
   private final EventLog log;
   private final TokenIssuer tokens;
@@ -81,6 +87,7 @@ public class ParticipantService {
                           // sign in as anyone.
                           boolean showBadges = caller.kind() == Caller.Kind.ORGANISER;
                           return people.stream()
+                              .sorted(POLISH_ORDER)
                               .map(p -> view(p, byId.get(p.entityId), showBadges))
                               .toList();
                         }));
@@ -289,7 +296,10 @@ public class ParticipantService {
               .orElseThrow(
                   () ->
                       ApiException.invalid(
-                          "roles", "unknown role " + r + " (participant, animator, notary)"));
+                          "roles",
+                          "role-unknown",
+                          "unknown role " + r + " (participant, animator, notary)",
+                          Map.of("value", r)));
       roles.add(role);
     }
     return roles;

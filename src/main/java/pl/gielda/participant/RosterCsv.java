@@ -2,10 +2,6 @@ package pl.gielda.participant;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,9 +17,10 @@ import pl.gielda.auth.Role;
 import pl.gielda.common.error.Problem.RowError;
 
 /**
- * Reads a roster of entities and people: UTF-8 with or without BOM, comma or semicolon, a header
- * row with English or Polish column names. Every problem is reported with its line number; the
- * caller imports nothing unless the whole file is valid.
+ * Reads a roster of entities and people in whatever Excel saved (UTF-8 with or without BOM,
+ * Windows-1250, ISO-8859-2: {@link RosterCharset}), comma or semicolon, a header row with English
+ * or Polish column names. Every problem is reported with its line number; the caller imports
+ * nothing unless the whole file is valid.
  */
 public final class RosterCsv {
 
@@ -38,10 +35,33 @@ public final class RosterCsv {
       String person,
       EnumSet<Role> roles) {}
 
-  public record Result(List<Row> rows, List<RowError> errors) {
+  /** {@code charset}: how the file was read ({@code UTF-8}, {@code windows-1250}, …). */
+  public record Result(List<Row> rows, List<RowError> errors, String charset) {
     public boolean valid() {
       return errors.isEmpty();
     }
+
+    /** Lines with at least one problem (a line may have several). */
+    public long invalidLines() {
+      return errors.stream().mapToInt(RowError::line).distinct().count();
+    }
+  }
+
+  /** The sectors a roster may name, as the hint and the row errors list them. */
+  public static final String ACCEPTED_SECTORS =
+      "publiczny/PUBLIC, pozarządowy/NGO, biznes/BUSINESS, grupa nieformalna/INFORMAL_GROUP,"
+          + " osoba prywatna/INDIVIDUAL";
+
+  /** The columns a header may name, Polish and English. */
+  public static final String ACCEPTED_COLUMNS =
+      "podmiot/entity; sektor/sector; miejscowość/town; kontakt/contact; osoba/person; rola/roles";
+
+  static RowError error(int line, String code, String reason) {
+    return new RowError(line, reason, "roster." + code, Map.of());
+  }
+
+  static RowError error(int line, String code, String reason, Map<String, Object> params) {
+    return new RowError(line, reason, "roster." + code, params);
   }
 
   private static final Map<String, String> HEADERS =
@@ -68,25 +88,13 @@ public final class RosterCsv {
 
   public static Result parse(byte[] bytes) {
     List<RowError> errors = new ArrayList<>();
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
-    } catch (CharacterCodingException e) {
-      return new Result(
-          List.of(),
-          List.of(new RowError(0, "The file is not UTF-8 text; save it as „CSV UTF-8”")));
-    }
+    RosterCharset.Decoded decoded = RosterCharset.decode(bytes);
+    String text = decoded.text();
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     if (text.isBlank()) {
-      return new Result(List.of(), List.of(new RowError(0, "The file is empty")));
+      return new Result(List.of(), List.of(error(0, "empty", "The file is empty")), decoded.name());
     }
     char delimiter = detectDelimiter(text);
     CSVFormat format =
@@ -106,12 +114,17 @@ public final class RosterCsv {
         if (columns == null) {
           columns = header(record, errors);
           if (!errors.isEmpty()) {
-            return new Result(List.of(), errors);
+            return new Result(List.of(), errors, decoded.name());
           }
           continue;
         }
         if (rows.size() + errors.size() >= MAX_ROWS) {
-          errors.add(new RowError(line, "Too many rows: at most " + MAX_ROWS + " per file"));
+          errors.add(
+              error(
+                  line,
+                  "too-many-rows",
+                  "Too many rows: at most " + MAX_ROWS + " per file",
+                  Map.of("max", MAX_ROWS)));
           break;
         }
         Row row = row(record, line, columns, errors);
@@ -122,27 +135,35 @@ public final class RosterCsv {
         Sector seen = sectorOfEntity.putIfAbsent(key, row.sector());
         if (seen != null && seen != row.sector()) {
           errors.add(
-              new RowError(
-                  line, "Entity „" + row.entity() + "” has sector " + seen + " on another line"));
+              error(
+                  line,
+                  "sector-differs",
+                  "Entity „" + row.entity() + "” has sector " + seen + " on another line",
+                  Map.of("entity", row.entity(), "sector", seen.name())));
           continue;
         }
         if (row.person() != null) {
           String personKey = key + "|" + row.person().toLowerCase(Locale.ROOT);
           Integer earlier = people.putIfAbsent(personKey, line);
           if (earlier != null) {
-            errors.add(new RowError(line, "The same person is already on line " + earlier));
+            errors.add(
+                error(
+                    line,
+                    "person-duplicate",
+                    "The same person is already on line " + earlier,
+                    Map.of("earlier", earlier)));
             continue;
           }
         }
         rows.add(row);
       }
       if (columns == null) {
-        errors.add(new RowError(0, "The file has no header row"));
+        errors.add(error(0, "no-header", "The file has no header row"));
       }
     } catch (IOException | RuntimeException e) {
-      errors.add(new RowError(0, "The file is not valid CSV (check quotes)"));
+      errors.add(error(0, "not-csv", "The file is not valid CSV (check quotes)"));
     }
-    return new Result(rows, errors);
+    return new Result(rows, errors, decoded.name());
   }
 
   private static Map<String, Integer> header(CSVRecord record, List<RowError> errors) {
@@ -155,10 +176,18 @@ public final class RosterCsv {
     }
     if (!columns.containsKey("entity") && !columns.containsKey("person")) {
       errors.add(
-          new RowError(
-              1, "The header must name the columns: entity;sector;town;contact;person;roles"));
+          error(
+              1,
+              "header-unknown",
+              "The header must name the columns: " + ACCEPTED_COLUMNS,
+              Map.of("columns", ACCEPTED_COLUMNS)));
     } else if (!columns.containsKey("sector")) {
-      errors.add(new RowError(1, "The header has no „sector” column"));
+      errors.add(
+          error(
+              1,
+              "header-no-sector",
+              "The header has no „sector” („sektor”) column",
+              Map.of("columns", ACCEPTED_COLUMNS)));
     }
     return columns;
   }
@@ -171,22 +200,33 @@ public final class RosterCsv {
     String town = cell(record, columns, "town");
     String contact = cell(record, columns, "contact");
     String rolesText = cell(record, columns, "roles");
-    List<String> problems = new ArrayList<>();
+    int before = errors.size();
     Sector sector = Sector.parse(sectorText).orElse(null);
-    if (sector == null) {
-      problems.add(
-          sectorText == null ? "sector is missing" : "unknown sector „" + sectorText + "”");
+    if (sector == null && sectorText == null) {
+      errors.add(
+          error(
+              line,
+              "sector-missing",
+              "sector is missing; accepted: " + ACCEPTED_SECTORS,
+              Map.of("accepted", ACCEPTED_SECTORS)));
+    } else if (sector == null) {
+      errors.add(
+          error(
+              line,
+              "sector-unknown",
+              "unknown sector „" + sectorText + "”",
+              Map.of("value", sectorText, "accepted", ACCEPTED_SECTORS)));
     }
     if (entity == null && sector == Sector.INDIVIDUAL && person != null) {
       entity = person;
     }
     if (entity == null) {
-      problems.add("entity name is missing");
+      errors.add(error(line, "entity-missing", "entity name is missing"));
     }
-    tooLong(problems, "entity", entity, 200);
-    tooLong(problems, "town", town, 100);
-    tooLong(problems, "contact", contact, 200);
-    tooLong(problems, "person", person, 120);
+    tooLong(errors, line, "entity", entity, 200);
+    tooLong(errors, line, "town", town, 100);
+    tooLong(errors, line, "contact", contact, 200);
+    tooLong(errors, line, "person", person, 120);
     EnumSet<Role> roles = EnumSet.noneOf(Role.class);
     if (rolesText != null) {
       for (String r : rolesText.split("[|,/ ]+")) {
@@ -195,20 +235,19 @@ public final class RosterCsv {
         }
         Role role = polishRole(r);
         if (role == null) {
-          problems.add("unknown role „" + r + "”");
+          errors.add(error(line, "role-unknown", "unknown role „" + r + "”", Map.of("value", r)));
         } else {
           roles.add(role);
         }
       }
     }
     if (person == null && !roles.isEmpty()) {
-      problems.add("roles given but no person");
+      errors.add(error(line, "roles-without-person", "roles given but no person"));
     }
     if (roles.isEmpty()) {
       roles.add(Role.PARTICIPANT);
     }
-    if (!problems.isEmpty()) {
-      errors.add(new RowError(line, String.join("; ", problems)));
+    if (errors.size() > before) {
       return null;
     }
     return new Row(line, entity, sector, town, contact, person, roles);
@@ -223,9 +262,15 @@ public final class RosterCsv {
     };
   }
 
-  private static void tooLong(List<String> problems, String field, String value, int max) {
+  private static void tooLong(
+      List<RowError> errors, int line, String field, String value, int max) {
     if (value != null && value.length() > max) {
-      problems.add(field + " is longer than " + max + " characters");
+      errors.add(
+          error(
+              line,
+              "too-long",
+              field + " is longer than " + max + " characters",
+              Map.of("column", field, "max", max)));
     }
   }
 

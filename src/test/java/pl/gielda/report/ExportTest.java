@@ -62,7 +62,7 @@ class ExportTest {
       XSSFSheet contracts = wb.getSheet("Kontrakty");
       assertThat(contracts.getPaneInformation().isFreezePane()).isTrue();
       assertThat(contracts.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
-      assertThat(contracts.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:M4");
+      assertThat(contracts.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O4");
       assertThat(contracts.getLastRowNum()).isEqualTo(3);
       Row third = contracts.getRow(3);
       assertThat(third.getCell(0).getNumericCellValue()).isEqualTo(3);
@@ -157,6 +157,90 @@ class ExportTest {
         new com.lowagie.text.pdf.parser.PdfTextExtractor(reader)
             .getTextFromPage(reader.getNumberOfPages());
     assertThat(last).contains("Zarejestrowane kontrakty").contains("Kociewskie Żurawie”");
+  }
+
+  @Test
+  void aContractRegisteredWithAMoneyJustificationIsNeverReportedAsMoneyFree() throws Exception {
+    SmallFair f = new SmallFair();
+    long id = f.fair.id();
+    byte[] before = ok(id, "pdf");
+    // The extractor garbles some Polish letters of the page's drawn text (Cp1250 without a
+    // ToUnicode map), so the checks use the parts around them.
+    assertThat(page(before, 1)).contains("5 świadcze").contains("wymienionych bez pieni");
+
+    f.withMoneyContract();
+    // A long name wraps the subtitle to a second line: the cards start below it.
+    as(Fixtures.organiser())
+        .body(
+            java.util.Map.of(
+                "name",
+                "Kociewska Giełda Zasobów Organizacji Pozarządowych, Instytucji Publicznych i"
+                    + " Firm Powiatu Tczewskiego — edycja jesienna",
+                "venue",
+                "Centrum Wystawienniczo-Regionalne Dolnej Wisły w Tczewie, ul. Jana Pawła II 8",
+                "startsAt",
+                "2026-10-17T08:00:00Z",
+                "endsAt",
+                "2026-10-17T12:00:00Z"))
+        .put("/api/fairs/" + id)
+        .then()
+        .statusCode(200);
+    byte[] pdf = ok(id, "pdf");
+    Path out = Path.of("target", "exports", "raport-pieniadze-" + id + ".pdf");
+    Files.createDirectories(out.getParent());
+    Files.write(out, pdf);
+    String first = page(pdf, 1);
+    assertThat(first)
+        .contains("7 świadcze")
+        .doesNotContain("bez pieni")
+        .contains("w tym 2 świadczenia")
+        .contains("w 1 kontrakcie z uzasadnion")
+        .contains("o pieni")
+        .contains("edycja jesienna");
+    var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    String last = page(pdf, reader.getNumberOfPages());
+    assertThat(last).contains("wzmianka o pieni").contains("uzasadniona");
+
+    String csv = new String(ok(id, "csv?table=contracts"), StandardCharsets.UTF_8);
+    List<CSVRecord> rows;
+    try (CSVParser p =
+        CSVParser.parse(csv.substring(1), CSVFormat.RFC4180.builder().setDelimiter(';').get())) {
+      rows = p.getRecords();
+    }
+    int money = rows.get(0).toList().indexOf("Pieniądze");
+    int why = rows.get(0).toList().indexOf("Uzasadnienie notariusza");
+    assertThat(money).isPositive();
+    assertThat(rows.get(1).get(money)).isEqualTo("bez pieniędzy");
+    assertThat(rows.get(3).get(money)).isEqualTo("wzmianka o pieniądzach, uzasadniona");
+    assertThat(rows.get(3).get(why)).isEqualTo(SmallFair.MONEY_JUSTIFICATION);
+    String tallies = new String(ok(id, "csv?table=tallies"), StandardCharsets.UTF_8);
+    assertThat(tallies)
+        .contains("Kontrakty ze wzmianką o pieniądzach (zarejestrowane z uzasadnieniem);1;");
+
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(ok(id, "xlsx")))) {
+      Sheet sheet = book.getSheet("Kontrakty");
+      Row head = sheet.getRow(0);
+      int col = -1;
+      for (int i = 0; i < head.getLastCellNum(); i++) {
+        if (head.getCell(i).getStringCellValue().equals("Pieniądze")) {
+          col = i;
+        }
+      }
+      assertThat(col).isPositive();
+      assertThat(sheet.getRow(3).getCell(col).getStringCellValue())
+          .isEqualTo("wzmianka o pieniądzach, uzasadniona");
+      assertThat(sheet.getRow(3).getCell(col + 1).getStringCellValue())
+          .isEqualTo(SmallFair.MONEY_JUSTIFICATION);
+      assertThat(sheet.getRow(1).getCell(col).getStringCellValue()).isEqualTo("bez pieniędzy");
+    }
+  }
+
+  private static String page(byte[] pdf, int n) throws Exception {
+    // Non-breaking spaces group thousands; the extractor may widen them.
+    return new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(pdf))
+        .getTextFromPage(n)
+        .replace('\u00a0', ' ')
+        .replaceAll(" +", " ");
   }
 
   @Test

@@ -93,6 +93,31 @@ final class SmallFair {
     return this;
   }
 
+  static final String MONEY_JUSTIFICATION =
+      "Przelew dotyczy warsztatów o bankowości, nie rozliczenia między stronami";
+
+  /**
+   * A third registered contract the money checker flags ("płatność przelewem") and the notary
+   * registers with a written justification.
+   */
+  SmallFair withMoneyContract() {
+    Map<String, Object> body = new HashMap<>();
+    body.put("partners", List.of(Map.of("personId", bakery.id())));
+    body.put(
+        "items",
+        List.of(
+            item(bakery, ngo, "TRAINING", "warsztaty o przelewach dla seniorów", 100, null),
+            item(ngo, bakery, "PROMOTION", "Płatność przelewem po wykonaniu.", null, null)));
+    long contract = Contracts.signedBy(fair.id(), body, ngo, bakery);
+    as(notary.token())
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .body(Map.of("justification", MONEY_JUSTIFICATION))
+        .post(Contracts.path(fair.id(), contract) + "/register")
+        .then()
+        .statusCode(200);
+    return this;
+  }
+
   /** Semicolon, quotes and a line break: what CSV quoting must survive. */
   static final String TRICKY_TEXT = "Sala „Pod Lipami”; rzutnik \"HD\"\ni nagłośnienie — źdźbło";
 

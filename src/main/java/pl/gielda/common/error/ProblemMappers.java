@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,7 +31,12 @@ public class ProblemMappers {
   public Response validation(ConstraintViolationException e) {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-      errors.add(new Problem.FieldError(fieldOf(v.getPropertyPath()), v.getMessage()));
+      errors.add(
+          new Problem.FieldError(
+              fieldOf(v.getPropertyPath()),
+              v.getMessage(),
+              FieldCodes.code(v),
+              FieldCodes.params(v)));
     }
     errors.sort(Comparator.comparing(Problem.FieldError::field));
     return respond(
@@ -71,7 +77,9 @@ public class ProblemMappers {
   public Response unreadable(Exception e) {
     String where = e instanceof MismatchedInputException m ? pathOf(m) : "";
     List<Problem.FieldError> errors =
-        where.isEmpty() ? List.of() : List.of(new Problem.FieldError(where, "has the wrong type"));
+        where.isEmpty()
+            ? List.of()
+            : List.of(new Problem.FieldError(where, "has the wrong type", "wrong-type", Map.of()));
     return respond(
         new Problem(
             "urn:gielda:problem:unreadable",

@@ -33,6 +33,14 @@ public final class ExportSnapshot implements AutoCloseable {
   public final Tallies tallies;
   public final Instant takenAt;
 
+  /**
+   * Registered contracts the money checker flagged and the notary registered with a written
+   * justification, and their items: a report must not call those items "without money".
+   */
+  public record MoneyNote(long contracts, long items) {}
+
+  public final MoneyNote money;
+
   private ExportSnapshot(
       Connection conn,
       FairInfo fair,
@@ -40,7 +48,8 @@ public final class ExportSnapshot implements AutoCloseable {
       String chainHead,
       int registered,
       Map<String, String> categories,
-      Tallies tallies) {
+      Tallies tallies,
+      MoneyNote money) {
     this.conn = conn;
     this.fair = fair;
     this.seq = seq;
@@ -48,6 +57,7 @@ public final class ExportSnapshot implements AutoCloseable {
     this.registered = registered;
     this.categories = categories;
     this.tallies = tallies;
+    this.money = money;
     this.takenAt = Instant.now();
   }
 
@@ -80,8 +90,29 @@ public final class ExportSnapshot implements AutoCloseable {
           }
         }
       }
+      long moneyContracts =
+          single(
+              conn,
+              "select count(*) from contract where fair_id = ? and status = 'REGISTERED'"
+                  + " and money_flagged",
+              fairId,
+              0L);
+      long moneyItems =
+          single(
+              conn,
+              "select count(*) from contract_item i join contract c on c.id = i.contract_id"
+                  + " where c.fair_id = ? and c.status = 'REGISTERED' and c.money_flagged",
+              fairId,
+              0L);
       return new ExportSnapshot(
-          conn, fair, seq, head, registered, categories, fold(conn, fairId, seq));
+          conn,
+          fair,
+          seq,
+          head,
+          registered,
+          categories,
+          fold(conn, fairId, seq),
+          new MoneyNote(moneyContracts, moneyItems));
     } catch (SQLException | RuntimeException e) {
       closeQuietly(conn);
       throw e;

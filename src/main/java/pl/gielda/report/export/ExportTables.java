@@ -92,6 +92,8 @@ public final class ExportTables {
               Column.of("Wartość (zł)", MONEY),
               Column.of("Godziny", HOURS),
               Column.text("Źródło", 10),
+              Column.text("Pieniądze", 28),
+              Column.text("Uzasadnienie notariusza", 40),
               Column.text("Status realizacji", 16),
               Column.of("Data statusu", DATE),
               Column.text("Notatka", 40),
@@ -157,6 +159,7 @@ public final class ExportTables {
 
   static final String CONTRACTS_SQL =
       "select c.id, c.number, c.registered_at, c.title, c.source, c.record_hash,"
+          + " c.money_flagged, c.money_justification,"
           + " (select string_agg(p.entity_name || ' (' || "
           + sectorPl("p.sector")
           + " || ')', '; ' order by p.position) from contract_party p where p.contract_id = c.id)"
@@ -183,6 +186,8 @@ public final class ExportTables {
                 rs.getBigDecimal("value_pln"),
                 rs.getBigDecimal("hours"),
                 "PAPER".equals(rs.getString("source")) ? "papier" : "aplikacja",
+                moneyPl(rs.getBoolean("money_flagged")),
+                rs.getString("money_justification"),
                 followUpPl(rs.getString("follow_up")),
                 date(rs, "status_date"),
                 rs.getString("note"),
@@ -307,6 +312,15 @@ public final class ExportTables {
     rows.add(r("Liczby", "Potrzeby (aktywne)", h.requests(), null, null, null));
     rows.add(r("Liczby", "Kontrakty zarejestrowane", h.contracts(), null, null, null));
     rows.add(r("Liczby", "Pozycje kontraktów", h.items(), h.valuePln(), h.hours(), null));
+    rows.add(
+        r(
+            "Liczby",
+            "Kontrakty ze wzmianką o pieniądzach (zarejestrowane z uzasadnieniem)",
+            s.money.contracts(),
+            null,
+            null,
+            null));
+    rows.add(r("Liczby", "Pozycje tych kontraktów", s.money.items(), null, null, null));
     t.entitiesBySector()
         .forEach(
             (sector, n) ->
@@ -360,6 +374,13 @@ public final class ExportTables {
             null));
     return rows;
   }
+
+  /** The money flag in words, the same in every export. */
+  public static String moneyPl(boolean flagged) {
+    return flagged ? MONEY_FLAGGED_PL : "bez pieniędzy";
+  }
+
+  public static final String MONEY_FLAGGED_PL = "wzmianka o pieniądzach, uzasadniona";
 
   public static String followUpPl(String status) {
     return status == null ? null : FOLLOW_UP_PL.getOrDefault(status, status);

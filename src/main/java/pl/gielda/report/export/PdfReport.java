@@ -69,7 +69,14 @@ public final class PdfReport {
                     + " · stan na "
                     + TIME.format(s.takenAt)),
             new Font(regular, 10, Font.NORMAL, INK)));
-    headline(doc, writer.getDirectContent(), regular, bold, t.headline());
+    // The cards start below the title and the subtitle however many lines a long name takes.
+    headline(
+        writer.getDirectContent(),
+        regular,
+        bold,
+        t.headline(),
+        s.money,
+        writer.getVerticalPosition(true) - 8 * MM);
     doc.newPage();
     categories(writer.getDirectContent(), regular, bold, s, t.itemsByCategory(), doc);
     doc.newPage();
@@ -80,32 +87,38 @@ public final class PdfReport {
   }
 
   private static void headline(
-      Document doc, PdfContentByte c, BaseFont regular, BaseFont bold, Headline h) {
+      PdfContentByte c,
+      BaseFont regular,
+      BaseFont bold,
+      Headline h,
+      ExportSnapshot.MoneyNote money,
+      float below) {
     String[][] figures = {
-      {Polish.plural(h.people(), "osoba", "osoby", "osób"), "zarejestrowanych uczestników"},
-      {Polish.plural(h.present(), "osoba", "osoby", "osób"), "obecnych na Giełdzie"},
+      {Polish.plural(h.people(), "osoba", "osoby", "osób"), "zarejestrowanych uczestników", ""},
+      {Polish.plural(h.present(), "osoba", "osoby", "osób"), "obecnych na Giełdzie", ""},
       {
         Polish.plural(h.entities(), "podmiot", "podmioty", "podmiotów"),
-        "instytucji, organizacji, firm i osób"
+        "instytucji, organizacji, firm i osób",
+        ""
       },
       {
         Polish.plural(h.contracts(), "kontrakt", "kontrakty", "kontraktów"),
-        "zarejestrowanych przez notariusza"
+        "zarejestrowanych przez notariusza",
+        ""
       },
-      {
-        Polish.plural(h.items(), "świadczenie", "świadczenia", "świadczeń"),
-        "wymienionych bez pieniędzy"
-      },
-      {Polish.pln(h.valuePln()), "szacunkowa wartość wymienionych zasobów"},
-      {Polish.decimal(h.hours()) + " godz.", "czasu pracy i wolontariatu"},
+      itemsFigure(h.items(), money),
+      {Polish.pln(h.valuePln()), "szacunkowa wartość wymienionych zasobów", ""},
+      {Polish.decimal(h.hours()) + " godz.", "czasu pracy i wolontariatu", ""},
       {
         Polish.plural(h.offers(), "oferta", "oferty", "ofert")
             + " · "
             + Polish.plural(h.requests(), "potrzeba", "potrzeby", "potrzeb"),
-        "aktywnych na tablicy"
+        "aktywnych na tablicy",
+        ""
       },
     };
-    float top = PageSize.A4.getHeight() - 60 * MM;
+    // y is a card's baseline row; the card spans y - 6 mm … y + 22 mm.
+    float top = below - 22 * MM;
     for (int i = 0; i < figures.length; i++) {
       float x = 18 * MM + (i % 2) * 88 * MM;
       float y = top - (i / 2) * 32 * MM;
@@ -113,9 +126,31 @@ public final class PdfReport {
       c.rectangle(x, y - 6 * MM, 84 * MM, 28 * MM);
       c.fill();
       c.setColorFill(INK);
-      text(c, bold, 17, x + 4 * MM, y + 10 * MM, figures[i][0]);
-      text(c, regular, 9, x + 4 * MM, y + 2 * MM, figures[i][1]);
+      text(c, bold, 17, x + 4 * MM, y + 12 * MM, figures[i][0]);
+      text(c, regular, 9, x + 4 * MM, y + 4 * MM, figures[i][1]);
+      if (!figures[i][2].isEmpty()) {
+        text(c, regular, 8, x + 4 * MM, y - 0.5f * MM, figures[i][2]);
+      }
     }
+  }
+
+  /**
+   * "Without money" only when no registered contract mentions money; otherwise the card says how
+   * many items are in contracts the notary registered with a justification, as the register does.
+   */
+  static String[] itemsFigure(long items, ExportSnapshot.MoneyNote money) {
+    String figure = Polish.plural(items, "świadczenie", "świadczenia", "świadczeń");
+    if (money.contracts() == 0) {
+      return new String[] {figure, "wymienionych bez pieniędzy", ""};
+    }
+    return new String[] {
+      figure,
+      "wymienionych w kontraktach; w tym "
+          + Polish.plural(money.items(), "świadczenie", "świadczenia", "świadczeń"),
+      "w "
+          + Polish.plural(money.contracts(), "kontrakcie", "kontraktach", "kontraktach")
+          + " z uzasadnioną wzmianką o pieniądzach"
+    };
   }
 
   private static void categories(
@@ -178,20 +213,29 @@ public final class PdfReport {
     float cellH = 16 * MM;
     float gridTop = top - 30 * MM;
     long max = pairs.stream().mapToLong(SectorPair::items).max().orElse(1);
+    // Labels are measured: one that does not fit its column or the label column wraps onto two
+    // lines (the sector names are at most two words), so no label runs into a neighbouring cell.
     for (int j = 0; j < sectors.length; j++) {
       c.setColorFill(INK);
-      text(
-          c,
-          bold,
-          7.5f,
-          left + labelW + j * cell + 1.5f * MM,
-          gridTop + 3 * MM,
-          fit(sectors[j].polish(), 18));
+      List<String> lines = wrap(bold, 7.5f, sectors[j].polish(), cell - 3 * MM);
+      for (int k = 0; k < lines.size(); k++) {
+        text(
+            c,
+            bold,
+            7.5f,
+            left + labelW + j * cell + 1.5f * MM,
+            gridTop + 3 * MM + (lines.size() - 1 - k) * 3.4f * MM,
+            lines.get(k));
+      }
     }
     for (int i = 0; i < sectors.length; i++) {
       float y = gridTop - (i + 1) * cellH;
       c.setColorFill(INK);
-      text(c, bold, 8, left, y + cellH / 2 - 1.5f * MM, fit(sectors[i].polish(), 20));
+      List<String> lines = wrap(bold, 8, sectors[i].polish(), labelW - 3 * MM);
+      float first = y + cellH / 2 - 1.5f * MM + (lines.size() - 1) * 1.8f * MM;
+      for (int k = 0; k < lines.size(); k++) {
+        text(c, bold, 8, left, first - k * 3.6f * MM, lines.get(k));
+      }
       for (int j = 0; j < sectors.length; j++) {
         SectorPair p = pairs.get(i * sectors.length + j);
         float x = left + labelW + j * cell;
@@ -205,7 +249,14 @@ public final class PdfReport {
         c.stroke();
         c.setColorFill(share > 0.6f ? Color.WHITE : INK);
         text(c, bold, 10, x + 2 * MM, y + cellH - 6 * MM, String.valueOf(p.items()));
-        text(c, regular, 7, x + 2 * MM, y + 2.5f * MM, Polish.pln(p.valuePln()));
+        String value = Polish.pln(p.valuePln());
+        text(
+            c,
+            regular,
+            fitSize(regular, 7, value, cell - 4 * MM),
+            x + 2 * MM,
+            y + 2.5f * MM,
+            value);
       }
     }
   }
@@ -235,9 +286,17 @@ public final class PdfReport {
           Instant at = ExportSnapshot.instant(rs, "registered_at");
           table.addCell(new Phrase(at == null ? "" : TIME.format(at), body));
           String title = rs.getString("title");
+          String money =
+              rs.getBoolean("money_flagged")
+                  ? "\nPieniądze: "
+                      + ExportTables.MONEY_FLAGGED_PL
+                      + " — "
+                      + String.valueOf(rs.getString("money_justification"))
+                  : "";
           table.addCell(
               new Phrase(
-                  clean((title == null ? "" : title + "\n") + rs.getString("parties")), body));
+                  clean((title == null ? "" : title + "\n") + rs.getString("parties") + money),
+                  body));
           PdfPCell n = new PdfPCell(new Phrase(String.valueOf(rs.getLong("items")), body));
           n.setHorizontalAlignment(Element.ALIGN_RIGHT);
           table.addCell(n);
@@ -305,6 +364,28 @@ public final class PdfReport {
     c.setTextMatrix(x, y);
     c.showText(clean(s));
     c.endText();
+  }
+
+  /** Words on one line while they fit {@code width}, else on two (the rest on the second). */
+  static List<String> wrap(BaseFont font, float size, String s, float width) {
+    String text = clean(s);
+    if (font.getWidthPoint(text, size) <= width || !text.contains(" ")) {
+      return List.of(text);
+    }
+    int cut = text.lastIndexOf(' ');
+    while (cut > 0 && font.getWidthPoint(text.substring(0, cut), size) > width) {
+      cut = text.lastIndexOf(' ', cut - 1);
+    }
+    if (cut <= 0) {
+      cut = text.indexOf(' ');
+    }
+    return List.of(text.substring(0, cut), text.substring(cut + 1));
+  }
+
+  /** The largest size up to {@code size} at which {@code s} fits {@code width}. */
+  static float fitSize(BaseFont font, float size, String s, float width) {
+    float w = font.getWidthPoint(clean(s), size);
+    return w <= width ? size : Math.max(4.5f, size * width / w);
   }
 
   private static String fit(String s, int max) {
