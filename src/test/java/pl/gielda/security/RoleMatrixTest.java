@@ -177,6 +177,11 @@ class RoleMatrixTest {
     row("POST /api/fairs/{fairId}/join-requests/{requestId}/approve","401  401  403    403    403    403     403      2xx      403    2xx    2xx");
     row("POST /api/fairs/{fairId}/join-requests/{requestId}/reject","401  401   403    403    403    403     403      2xx      403    2xx    2xx");
     row("POST /api/fairs/{fairId}/entities/{entityId}/confirm", "401  401    403    403    403    403     403      2xx      403    403    2xx");
+    // The fair's settings are its organiser's: an edit that keeps every value, a category of its
+    // own per call; the hall's fair has contracts, so deleting it is refused on its merits (409).
+    row("PUT /api/fairs/{fairId}",                              "401  401    403    403    403    403     403      403      403    403    2xx");
+    row("DELETE /api/fairs/{fairId}",                           "401  401    403    403    403    403     403      403      403    403    pass");
+    row("POST /api/fairs/{fairId}/categories",                  "401  401    403    403    403    403     403      403      403    403    2xx");
     // spotless:on
   }
 
@@ -494,7 +499,42 @@ class RoleMatrixTest {
     r.put(
         "POST /api/fairs/{fairId}/entities/{entityId}/confirm",
         h -> Call.of(f + "/entities/" + h.unconfirmedEntity() + "/confirm"));
+    r.put(
+        "PUT /api/fairs/{fairId}",
+        h -> {
+          var now =
+              as(h.organiser)
+                  .get("/api/fairs/" + h.fair.id())
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath();
+          return Call.json(
+              f,
+              Map.of(
+                  "name", now.getString("name"),
+                  "venue", now.getString("venue"),
+                  "startsAt", now.getString("startsAt"),
+                  "endsAt", now.getString("endsAt")));
+        });
+    r.put("DELETE /api/fairs/{fairId}", h -> Call.of(f));
+    r.put(
+        "POST /api/fairs/{fairId}/categories",
+        h ->
+            Call.json(
+                f + "/categories",
+                Map.of("namePl", "Kategoria " + Fixtures.unique(), "code", "K_" + letters())));
     return r;
+  }
+
+  /** Eight random capitals: a category code of its own (codes take A-Z and _ only). */
+  private static String letters() {
+    StringBuilder b = new StringBuilder();
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 8; i++) {
+      b.append((char) ('A' + random.nextInt(26)));
+    }
+    return b.toString();
   }
 
   private static Hall hall;
