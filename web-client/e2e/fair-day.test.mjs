@@ -121,7 +121,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
     await b?.dispose();
   });
 
-  const run = (name, body) => it(name, () => withArtifacts(name, b.contexts, body));
+  const run = (name, body) => it(name, () => withArtifacts(name, () => b.contexts, body));
 
   run('a draft fair: the big screen shows no join QR and does not claim every need is matched', async () => {
     const s = await b.newContext({ viewport: SIZES[1] });

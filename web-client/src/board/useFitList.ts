@@ -15,8 +15,10 @@ export function useFitList<T extends HTMLElement>(deps: unknown[]) {
       const items = [...box.querySelectorAll<HTMLElement>('li')];
       items.forEach((li) => (li.style.display = ''));
       const bottom = box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).paddingBottom);
-      const first = items.findIndex((li) => li.getBoundingClientRect().bottom > bottom + 1);
-      if (first >= 0) items.slice(first).forEach((li) => (li.style.display = 'none'));
+      // In order: an item too tall to fit goes, and the ones after it move up and may fit.
+      for (const li of items) {
+        if (li.getBoundingClientRect().bottom > bottom + 1) li.style.display = 'none';
+      }
     };
     fit();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
