@@ -152,7 +152,7 @@ export function Screen({ token }: { token: string }) {
                   <span class="sr-only">{t('contractNo', { n: k.number })}</span>
                 </span>
                 <div class="ticker-body">
-                  {/* Each party whole, on its own line: a name is never cut on the ticker. */}
+                  {/* Every party whole, wrapping as needed: a name is never cut on the ticker. */}
                   <span class="ticker-parties" data-testid="ticker-parties">
                     {k.parties.map((name, j) => (
                       <span key={j} class="ticker-party">
