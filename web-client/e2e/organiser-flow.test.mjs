@@ -97,10 +97,15 @@ describe('organiser prepares a fair, a participant opens the badge link', () => 
         assert.equal(await rows.count(), 3);
         await page.getByTestId('people').getByText('3 osoby').waitFor();
 
-        // "Drukuj identyfikatory" opens the badges PDF (fetched with the token) in a new tab.
+        // "Drukuj identyfikatory" opens the badges PDF (fetched with the token) in a new tab. This
+        // app's links point at localhost (no PUBLIC_URL): the console warns and asks first.
+        await page.getByTestId('public-url-warning').waitFor();
+        await page.getByRole('button', { name: 'Drukuj identyfikatory' }).click();
+        const confirm = page.getByTestId('print-localhost-confirm');
+        assert.match(await confirm.innerText(), /localhost/);
         const [popup] = await Promise.all([
           desk.context.waitForEvent('page'),
-          page.getByRole('button', { name: 'Drukuj identyfikatory' }).click(),
+          confirm.getByRole('button', { name: 'Drukuj mimo to' }).click(),
         ]);
         await popup.waitForURL(/^blob:/);
         await popup.close();

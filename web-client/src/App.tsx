@@ -10,6 +10,9 @@ import { Link, Router, type Route } from './ui/router';
 const OrganiserLogin = lazy(() => import('./organiser/Login').then((m) => m.OrganiserLogin));
 const OrganiserFairs = lazy(() => import('./organiser/Fairs').then((m) => m.OrganiserFairs));
 const OrganiserFair = lazy(() => import('./organiser/FairDetail').then((m) => m.OrganiserFair));
+const OrganiserSetup = lazy(() => import('./organiser/Setup').then((m) => m.OrganiserSetup));
+const ForgotPassword = lazy(() => import('./organiser/ForgotPassword').then((m) => m.ForgotPassword));
+const OrganiserTeam = lazy(() => import('./organiser/Team').then((m) => m.OrganiserTeam));
 const Screen = lazy(() => import('./board/Screen').then((m) => m.Screen));
 const StartScan = lazy(() => import('./scan/ScanFlows').then((m) => m.StartScan));
 const Notary = lazy(() => import('./notary/Notary').then((m) => m.Notary));
@@ -19,6 +22,10 @@ const routes: Route[] = [
   { path: '/', view: () => <Landing /> },
   { path: '/organiser/login', view: () => <OrganiserLogin /> },
   { path: '/organiser', view: () => <OrganiserFairs /> },
+  { path: '/setup', view: () => <OrganiserSetup mode="setup" /> },
+  { path: '/password-reset', view: () => <OrganiserSetup mode="reset" /> },
+  { path: '/organiser/forgot', view: () => <ForgotPassword /> },
+  { path: '/organiser/team', view: () => <OrganiserTeam /> },
   { path: '/organiser/fairs/:id', view: (p) => <OrganiserFair id={p.id!} /> },
   { path: '/b/:badgeToken', view: (p) => <BadgeLogin badgeToken={p.badgeToken!} /> },
   { path: '/join', view: () => <Join /> },

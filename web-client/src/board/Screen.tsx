@@ -102,7 +102,10 @@ export function Screen({ token }: { token: string }) {
   const phase = board.phase ?? fair?.phase;
   // No join QR while the fair is a draft or after it closed: a phone scanning it could not join.
   const joining = phase === 'REGISTRATION' || phase === 'LIVE';
-  const joinUrl = fair?.joinCode && joining ? `${location.origin}/join/${fair.joinCode}` : null;
+  // The server's public address (the hall's), not the origin this screen was opened at.
+  const joinUrl = joining
+    ? (fair?.joinUrl ?? (fair?.joinCode ? `${location.origin}/join/${fair.joinCode}` : null))
+    : null;
   const contracts = board.registered.slice(0, CONTRACTS_SHOWN);
   const latest = visiblePosts(board).slice(0, TICKER_SIZE - contracts.length);
   const categories = fair?.categories ?? [];

@@ -12,7 +12,10 @@ export function dealLine(d: Deal): string {
   return names.length > 0 ? [...names, names[0]].join(' → ') : '';
 }
 
-/** "Dopasowania na sali": the optimal plan's swaps and cycles, for brokers to bring people together. */
+/**
+ * "Dopasowania na sali": the optimal plan's swaps and cycles (every leg a good match), with the
+ * deal's confidence (its weakest leg) and why each leg fits, for brokers to bring people together.
+ */
 export function Deals({
   fairId,
   tick,
@@ -43,12 +46,22 @@ export function Deals({
           <li key={i} class={`queue-item deal deal-${d.kind}`} data-testid="deal">
             <div class="queue-main">
               <span class={`deal-kind`}>{d.kind === 'SWAP' ? t('dealSwap') : t('dealCycle')}</span>{' '}
-              <strong data-testid="deal-line">{dealLine(d)}</strong>
+              <strong data-testid="deal-line">{dealLine(d)}</strong>{' '}
+              {d.confidence != null && (
+                <span class="muted" data-testid="deal-confidence">
+                  {t('dealConfidence', { n: Math.round(d.confidence * 100) })}
+                </span>
+              )}
               <ul class="deal-legs">
                 {(d.legs ?? []).map((l) => (
                   <li key={`${l.offerId}-${l.requestId}`}>
                     {l.giverName} → {l.receiverName}
                     {postTitle(l.offerId) && `: ${postTitle(l.offerId)}`}
+                    {(l.reasons ?? []).length > 0 && (
+                      <div class="deal-why" data-testid="deal-leg-reasons">
+                        {t('dealLegWhy', { reasons: (l.reasons ?? []).join(', ') })}
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -8,7 +8,9 @@ import { Link } from '../ui/router';
 import { FAIR_TIME_ZONE, formatDateTime } from '../ui/time';
 import { useAsync } from '../ui/useAsync';
 import { useOrganiserGuard } from './guard';
+import { usePublicUrl } from './publicUrl';
 import { OrganiserBar } from './OrganiserBar';
+import { Outbox } from './Outbox';
 import { Summary } from './Summary';
 
 export function OrganiserFair({ id }: { id: string }) {
@@ -49,6 +51,7 @@ export function OrganiserFair({ id }: { id: string }) {
             </div>
             <Summary fairId={fairId} fair={fair.data} />
             <PeopleList people={people.data} loading={people.loading} error={people.error} />
+            <Outbox fairId={fairId} />
           </>
         )}
       </Page>
@@ -62,7 +65,8 @@ function FairHeader({ fairId, fair, onChange }: { fairId: number; fair: Fair; on
   const [busy, setBusy] = useState(false);
   const next = nextPhase(fair.phase);
   const tz = fair.timeZone || FAIR_TIME_ZONE;
-  const joinLink = fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '';
+  const joinLink =
+    fair.joinUrl ?? (fair.joinCode ? `${location.origin}/join/${encodeURIComponent(fair.joinCode)}` : '');
 
   const advance = async () => {
     if (!next) return;
@@ -237,16 +241,25 @@ function Tools({ fairId }: { fairId: number }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [fallbackUrl, setFallbackUrl] = useState<string | null>(null);
 
-  const printBadges = async () => {
+  const links = usePublicUrl();
+  const [confirmLocal, setConfirmLocal] = useState(false);
+
+  const printBadges = async (allowLocalhost = false) => {
     setError(null);
     setFallbackUrl(null);
+    // Badges whose QR leads to localhost open on no phone: ask first (server refuses too).
+    if (links?.pointsAtLocalhost && !allowLocalhost) {
+      setConfirmLocal(true);
+      return;
+    }
+    setConfirmLocal(false);
     // Open the window synchronously (inside the click) so that popup blockers allow it.
     const win = window.open('', '_blank');
     setBusy('badges');
     try {
       const blob = await unwrap(
         api('organiser').GET('/api/fairs/{fairId}/badges.pdf', {
-          params: { path: { fairId } },
+          params: { path: { fairId }, query: { allowLocalhost } },
           parseAs: 'blob',
         }),
       );
@@ -290,10 +303,18 @@ function Tools({ fairId }: { fairId: number }) {
           class="btn btn-primary"
           data-testid="print-badges"
           disabled={busy !== null}
-          onClick={printBadges}
+          onClick={() => void printBadges()}
         >
           {busy === 'badges' ? t('badgesPreparing') : t('printBadges')}
         </button>
+        {confirmLocal && links?.pointsAtLocalhost && (
+          <div class="public-url-warning" role="alert" data-testid="print-localhost-confirm">
+            <p>{t('printLocalhostConfirm', { url: links.url })}</p>
+            <button type="button" class="btn" onClick={() => void printBadges(true)}>
+              {t('printAnyway')}
+            </button>
+          </div>
+        )}
         <button type="button" class="btn" disabled={busy !== null} onClick={openScreen}>
           {t('openScreen')}
         </button>

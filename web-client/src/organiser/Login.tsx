@@ -4,7 +4,7 @@ import { ApiProblem } from '../api/problem';
 import { setSession, toSession } from '../api/session';
 import { useI18n } from '../i18n';
 import { ErrorBox, Field, Page, TopBar } from '../ui/components';
-import { navigate } from '../ui/router';
+import { Link, navigate } from '../ui/router';
 
 function safeNext(): string {
   const next = new URLSearchParams(location.search).get('next');
@@ -71,6 +71,9 @@ export function OrganiserLogin() {
             {t('loginButton')}
           </button>
         </form>
+        <Link href="/organiser/forgot" data-testid="forgot-link">
+          {t('forgotLink')}
+        </Link>
       </Page>
     </>
   );

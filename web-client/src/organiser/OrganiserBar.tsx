@@ -1,22 +1,29 @@
 import { clearSession } from '../api/session';
 import { useI18n } from '../i18n';
 import { TopBar } from '../ui/components';
-import { navigate } from '../ui/router';
+import { Link, navigate } from '../ui/router';
+import { PublicUrlWarning } from './PublicUrlWarning';
 
 export function OrganiserBar() {
   const { t } = useI18n();
   return (
-    <TopBar>
-      <button
-        type="button"
-        class="btn btn-small"
-        onClick={() => {
-          clearSession('organiser');
-          navigate('/organiser/login');
-        }}
-      >
-        {t('logout')}
-      </button>
-    </TopBar>
+    <>
+      <TopBar>
+        <Link class="btn btn-small" href="/organiser/team">
+          {t('teamNav')}
+        </Link>
+        <button
+          type="button"
+          class="btn btn-small"
+          onClick={() => {
+            clearSession('organiser');
+            navigate('/organiser/login');
+          }}
+        >
+          {t('logout')}
+        </button>
+      </TopBar>
+      <PublicUrlWarning />
+    </>
   );
 }

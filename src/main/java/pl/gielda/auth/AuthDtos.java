@@ -25,6 +25,18 @@ public final class AuthDtos {
 
   public record OrganiserView(long id, String email, String displayName) {}
 
+  /** Whether the first organiser still has to be created (the setup screen asks). */
+  public record SetupStatus(boolean needed) {}
+
+  public record ResetLinkView(String url, Instant expiresAt) {}
+
+  public record ResetRequestInput(@NotBlank @Email @Size(max = 200) String email) {}
+
+  public record ResetInput(
+      @NotBlank @Size(max = 100) String token,
+      @NotBlank @Size(min = 12, max = 200, message = "must have 12 to 200 characters")
+          String password) {}
+
   public record LoginInput(
       @NotBlank @Size(max = 200) String email, @NotBlank @Size(max = 200) String password) {}
 

@@ -67,6 +67,7 @@ public class AuthResource {
   @ResponseStatus(201)
   public Uni<OrganiserView> addOrganiser(@Valid @NotNull OrganiserInput input) {
     caller.get();
+    PasswordRules.require(input.password(), input.email(), input.displayName());
     return auth.hashOffLoop(input.password())
         .chain(hash -> auth.createOrganiser(input.email(), input.displayName(), hash))
         .map(o -> new OrganiserView(o.id, o.email, o.displayName));

@@ -13,9 +13,9 @@ import pl.gielda.auth.AuthDtos.LoginInput;
 import pl.gielda.auth.AuthDtos.MeView;
 import pl.gielda.auth.AuthDtos.SetupInput;
 import pl.gielda.auth.AuthDtos.TokenView;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.Fair;
 import pl.gielda.fair.Phase;
 import pl.gielda.participant.Organisation;
@@ -38,6 +38,7 @@ public class AuthService {
   /** Creates the first organiser with the one-time token printed at first start. */
   @WithTransaction
   public Uni<TokenView> setup(SetupInput input) {
+    PasswordRules.require(input.password(), input.email(), input.displayName());
     return SetupToken.<SetupToken>findById(1)
         .chain(
             stored -> {

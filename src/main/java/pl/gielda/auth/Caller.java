@@ -1,12 +1,14 @@
 package pl.gielda.auth;
 
 import java.util.Set;
+import pl.gielda.common.Principal;
 
 /**
  * Who is calling, as the verified token says. {@code fairId} is null for organiser accounts, whose
  * access to a fair is decided by ownership.
  */
-public record Caller(Kind kind, long id, Long fairId, Set<Role> roles, int badgeVersion) {
+public record Caller(Kind kind, long id, Long fairId, Set<Role> roles, int badgeVersion)
+    implements Principal {
 
   public enum Kind {
     ORGANISER,
@@ -20,6 +22,7 @@ public record Caller(Kind kind, long id, Long fairId, Set<Role> roles, int badge
   }
 
   /** A stable principal name for idempotency keys and audit. */
+  @Override
   public String principal() {
     return kind.name().charAt(0) + ":" + id;
   }

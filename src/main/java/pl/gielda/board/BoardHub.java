@@ -49,6 +49,8 @@ public class BoardHub {
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private Context context;
   private PgSubscriber subscriber;
+  // Closing the LISTEN connection on purpose is not losing it.
+  private volatile boolean stopping;
   private io.micrometer.core.instrument.Counter silentCutOff;
 
   BoardHub(
@@ -100,7 +102,9 @@ public class BoardHub {
   }
 
   void stop(@Observes ShutdownEvent event) {
+    stopping = true;
     if (subscriber != null) {
+      subscriber.reconnectPolicy(retries -> -1L);
       subscriber.close();
     }
   }
@@ -109,10 +113,16 @@ public class BoardHub {
     PgConnectOptions options = PgConnectOptions.fromUri(reactiveUrl);
     user.ifPresent(options::setUser);
     password.ifPresent(options::setPassword);
+    options.setMetricsName("postgresql|board-listen");
     subscriber = PgSubscriber.subscriber(vertx, options);
     subscriber.reconnectPolicy(retries -> retries < 1_000_000 ? 1000L : -1L);
     subscriber.channel("fair_events").handler(this::onNotify).subscribeHandler(v -> wakeAll());
-    subscriber.closeHandler(v -> LOG.warn("Lost the LISTEN connection; reconnecting"));
+    subscriber.closeHandler(
+        v -> {
+          if (!stopping) {
+            LOG.warn("Lost the LISTEN connection; reconnecting");
+          }
+        });
     subscriber
         .connect()
         .onComplete(

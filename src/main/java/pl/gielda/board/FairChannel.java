@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import pl.gielda.auth.BadgeCache;
 import pl.gielda.common.db.ConsistentRead;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.post.PostDtos.PostView;
 import pl.gielda.post.PostRows;
 

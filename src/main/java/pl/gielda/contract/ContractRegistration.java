@@ -25,7 +25,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventSequencer;
 import pl.gielda.common.db.GroupCommit;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.common.idempotency.Idempotency;
@@ -34,6 +33,7 @@ import pl.gielda.contract.ContractDtos.RegisterInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
 import pl.gielda.contract.chain.ContractRecord;
+import pl.gielda.eventlog.EventSequencer;
 
 /**
  * Registration, on the same fast path as signing: plain SQL on the request's transaction (V7, V8).

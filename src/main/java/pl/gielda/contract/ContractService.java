@@ -10,15 +10,16 @@ import java.util.List;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.EditInput;
 import pl.gielda.contract.ContractDtos.PartnerView;
+import pl.gielda.contract.ContractDtos.PartyView;
 import pl.gielda.contract.ContractDtos.ProposeInput;
 import pl.gielda.contract.ContractDtos.WithdrawInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.Fair;
 import pl.gielda.participant.Organisation;
 import pl.gielda.participant.Person;
@@ -253,6 +254,31 @@ public class ContractService {
               ContractView view = views.view(a);
               return Fair.require(fairId)
                   .chain(fair -> vertx.executeBlocking(() -> ContractPdf.render(fair.name, view)));
+            });
+  }
+
+  /** A registered contract's PDF for the mail worker (no caller: the app mails its parties). */
+  public record RegisteredPdf(
+      String fairName, int number, String title, List<String> parties, byte[] pdf) {}
+
+  @WithSession
+  public Uni<RegisteredPdf> registeredPdf(long fairId, long contractId) {
+    return store
+        .load(fairId, contractId)
+        .chain(
+            a -> {
+              ContractView view = views.view(a);
+              return Fair.require(fairId)
+                  .chain(
+                      fair ->
+                          vertx.executeBlocking(
+                              () ->
+                                  new RegisteredPdf(
+                                      fair.name,
+                                      view.number(),
+                                      view.title(),
+                                      view.parties().stream().map(PartyView::name).toList(),
+                                      ContractPdf.render(fair.name, view))));
             });
   }
 

@@ -13,12 +13,12 @@ import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Organiser;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.error.ApiException;
 import pl.gielda.contract.ContractDtos.ContractView;
 import pl.gielda.contract.ContractDtos.PaperInput;
 import pl.gielda.contract.ContractStore.Aggregate;
 import pl.gielda.contract.chain.Canonical;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.participant.Person;
 
 /**

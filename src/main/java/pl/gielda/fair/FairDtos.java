@@ -23,7 +23,7 @@ public final class FairDtos {
       @NotBlank @Size(max = 300) String venue,
       @NotNull Instant startsAt,
       @NotNull Instant endsAt,
-      @Valid @Size(max = 40) List<CategoryInput> categories) {}
+      @Size(max = 40) List<@Valid CategoryInput> categories) {}
 
   public record PhaseInput(@NotNull Phase phase) {}
 
@@ -42,9 +42,11 @@ public final class FairDtos {
       String timeZone,
       String joinCode,
       Phase phase,
-      List<CategoryView> categories) {
+      List<CategoryView> categories,
+      // The join QR's link, on the public address phones use (not the origin a screen runs at).
+      String joinUrl) {
 
-    static FairView of(Fair f, List<Category> categories) {
+    static FairView of(Fair f, List<Category> categories, String linkBase) {
       return new FairView(
           f.id,
           f.name,
@@ -54,7 +56,8 @@ public final class FairDtos {
           f.timeZone,
           f.joinCode,
           f.phase,
-          categories.stream().map(CategoryView::of).toList());
+          categories.stream().map(CategoryView::of).toList(),
+          linkBase + "/join/" + f.joinCode);
     }
   }
 

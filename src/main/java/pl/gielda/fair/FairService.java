@@ -11,9 +11,10 @@ import java.util.Map;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.common.web.PublicUrl;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.FairDtos.CategoryInput;
 import pl.gielda.fair.FairDtos.FairInput;
 import pl.gielda.fair.FairDtos.FairView;
@@ -25,9 +26,12 @@ public class FairService {
   private final AccessGuard guard;
   private final EventLog log;
 
-  FairService(AccessGuard guard, EventLog log) {
+  private final PublicUrl publicUrl;
+
+  FairService(AccessGuard guard, EventLog log, PublicUrl publicUrl) {
     this.guard = guard;
     this.log = log;
+    this.publicUrl = publicUrl;
   }
 
   @WithTransaction
@@ -55,7 +59,7 @@ public class FairService {
         .chain(
             categories ->
                 log.append(fair.id, "fair.created", Map.of("name", fair.name))
-                    .replaceWith(FairView.of(fair, categories)));
+                    .replaceWith(view(fair, categories)));
   }
 
   @WithSession
@@ -79,7 +83,7 @@ public class FairService {
             Role.NOTARY,
             Role.SCREEN)
         .chain(() -> Fair.require(fairId))
-        .chain(fair -> Category.ofFair(fairId).map(cats -> FairView.of(fair, cats)));
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }
 
   @WithTransaction
@@ -106,7 +110,7 @@ public class FairService {
               return log.append(fairId, "fair.phase", Map.of("phase", next.name()))
                   .replaceWith(fair);
             })
-        .chain(fair -> Category.ofFair(fairId).map(cats -> FairView.of(fair, cats)));
+        .chain(fair -> Category.ofFair(fairId).map(cats -> view(fair, cats)));
   }
 
   @WithSession
@@ -127,11 +131,12 @@ public class FairService {
         .map(
             cats ->
                 fairs.stream()
-                    .map(
-                        f ->
-                            FairView.of(
-                                f, cats.stream().filter(c -> c.fairId.equals(f.id)).toList()))
+                    .map(f -> view(f, cats.stream().filter(c -> c.fairId.equals(f.id)).toList()))
                     .toList());
+  }
+
+  private FairView view(Fair fair, List<Category> categories) {
+    return FairView.of(fair, categories, publicUrl.base());
   }
 
   private Uni<String> uniqueJoinCode() {

@@ -20,14 +20,20 @@ public final class MatchingDtos {
       String giverName,
       long receiverEntityId,
       String receiverName,
-      double score) {}
+      double score,
+      List<String> reasons) {}
 
+  /**
+   * A swap or cycle. {@code confidence} is its weakest leg's score (a deal is only as good as its
+   * weakest leg); each leg carries the reasons of its match.
+   */
   public record DealView(
       String kind,
       List<Long> entityIds,
       List<String> entityNames,
       List<LegView> legs,
-      double score) {}
+      double score,
+      double confidence) {}
 
   public record DealsView(
       List<DealView> swaps,

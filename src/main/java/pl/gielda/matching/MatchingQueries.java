@@ -197,13 +197,20 @@ public class MatchingQueries {
               names.get(giver),
               receiver,
               names.get(receiver),
-              round(l.score())));
+              round(l.score()),
+              l.reasons()));
       if (!entities.contains(giver)) {
         entities.add(giver);
       }
     }
+    double confidence = legs.stream().mapToDouble(Leg::score).min().orElse(0);
     return new DealView(
-        kind, entities, entities.stream().map(names::get).toList(), views, round(score));
+        kind,
+        entities,
+        entities.stream().map(names::get).toList(),
+        views,
+        round(score),
+        round(confidence));
   }
 
   private Uni<List<MatchView>> withViews(long fairId, List<Suggestion> suggestions) {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
+import pl.gielda.common.error.ApiException;
 import pl.gielda.fair.Fair;
 
 @ApplicationScoped
@@ -26,9 +27,10 @@ public class BadgeService {
   }
 
   @WithSession
-  public Uni<byte[]> pdf(Caller caller, long fairId) {
+  public Uni<byte[]> pdf(Caller caller, long fairId, boolean allowLocalhost) {
     return guard
         .inFair(caller, fairId, Role.ORGANISER)
+        .invoke(() -> refuseLocalhostLinks(allowLocalhost))
         .chain(() -> Fair.require(fairId))
         .chain(
             fair ->
@@ -58,6 +60,20 @@ public class BadgeService {
                                       return vertx.executeBlocking(
                                           () -> BadgePdf.render(fair.name, badges));
                                     })));
+  }
+
+  /**
+   * 150 badges whose QR leads to {@code localhost} open on no phone: refuse until the organiser
+   * chooses the hall address (or says they print for this machine only).
+   */
+  private void refuseLocalhostLinks(boolean allowLocalhost) {
+    if (!allowLocalhost && links.pointsAtLocalhost()) {
+      throw ApiException.conflict(
+          "links-point-at-localhost",
+          "Badge links would point at "
+              + links.base()
+              + ", which phones cannot open: choose the hall address first (or allowLocalhost=true)");
+    }
   }
 
   private static String roleLabel(Person p) {

@@ -1,41 +1,35 @@
 package pl.gielda.participant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import pl.gielda.common.config.GieldaConfig;
+import pl.gielda.common.web.PublicUrl;
 
-/** Builds the links printed on badges and shown for screens. */
+/** Builds the links printed on badges and shown for screens, on the current public address. */
 @ApplicationScoped
 public class Links {
 
-  private final String base;
+  private final PublicUrl publicUrl;
 
-  Links(GieldaConfig config, @ConfigProperty(name = "quarkus.http.port") int port) {
-    this.base =
-        config
-            .publicUrl()
-            .filter(s -> !s.isBlank())
-            .map(Links::trim)
-            .orElse("http://localhost:" + port);
+  Links(PublicUrl publicUrl) {
+    this.publicUrl = publicUrl;
   }
 
   public String base() {
-    return base;
+    return publicUrl.base();
+  }
+
+  public boolean pointsAtLocalhost() {
+    return publicUrl.pointsAtLocalhost();
   }
 
   public String badge(String token) {
-    return base + "/b/" + token;
+    return base() + "/b/" + token;
   }
 
   public String screen(String token) {
-    return base + "/screen/" + token;
+    return base() + "/screen/" + token;
   }
 
   public String join(String code) {
-    return base + "/join/" + code;
-  }
-
-  private static String trim(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    return base() + "/join/" + code;
   }
 }

@@ -1,6 +1,5 @@
 package pl.gielda.participant;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,8 +22,6 @@ public final class ParticipantDtos {
       return new EntityView(e.id, e.name, e.sector, e.town, e.contact);
     }
   }
-
-  public record PublicEntityView(long id, String name, Sector sector) {}
 
   public record PersonInput(
       @NotBlank @Size(max = 120) String displayName,
@@ -49,15 +46,6 @@ public final class ParticipantDtos {
   public record BadgeScan(@NotBlank @Size(max = 100) String badgeToken) {}
 
   public record BadgeView(long personId, String badgeToken, String badgeUrl) {}
-
-  public record JoinInput(
-      @NotBlank @Size(max = 16) String joinCode,
-      @NotBlank @Size(max = 120) String displayName,
-      Long entityId,
-      @Valid EntityInput newEntity) {}
-
-  public record JoinView(
-      String token, Instant expiresAt, String badgeToken, long fairId, long personId) {}
 
   public record ImportReport(
       int entitiesCreated, int peopleCreated, int peopleSkipped, boolean dryRun) {}

@@ -2,11 +2,9 @@ package pl.gielda.participant;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,11 +26,8 @@ import pl.gielda.participant.ParticipantDtos.BadgeView;
 import pl.gielda.participant.ParticipantDtos.EntityInput;
 import pl.gielda.participant.ParticipantDtos.EntityView;
 import pl.gielda.participant.ParticipantDtos.ImportReport;
-import pl.gielda.participant.ParticipantDtos.JoinInput;
-import pl.gielda.participant.ParticipantDtos.JoinView;
 import pl.gielda.participant.ParticipantDtos.PersonInput;
 import pl.gielda.participant.ParticipantDtos.PersonView;
-import pl.gielda.participant.ParticipantDtos.PublicEntityView;
 import pl.gielda.participant.ParticipantDtos.RolesInput;
 import pl.gielda.participant.ParticipantDtos.ScreenLinkView;
 
@@ -171,9 +166,10 @@ public class ParticipantResource {
   @Path("/fairs/{fairId}/badges.pdf")
   @Produces("application/pdf")
   @RolesAllowed("organiser")
-  public Uni<RestResponse<byte[]>> badgesPdf(@RestPath long fairId) {
+  public Uni<RestResponse<byte[]>> badgesPdf(
+      @RestPath long fairId, @RestQuery boolean allowLocalhost) {
     return badges
-        .pdf(caller.get(), fairId)
+        .pdf(caller.get(), fairId, allowLocalhost)
         .map(
             pdf ->
                 RestResponse.ResponseBuilder.ok(pdf, "application/pdf")
@@ -203,36 +199,5 @@ public class ParticipantResource {
         ScreenLinkView.class,
         201,
         () -> participants.createScreenLink(caller.get(), fairId));
-  }
-
-  @GET
-  @Path("/public/fairs/{joinCode}/entities")
-  @PermitAll
-  public Uni<List<PublicEntityView>> joinableEntities(@RestPath @Size(max = 16) String joinCode) {
-    return participants.joinableEntities(joinCode);
-  }
-
-  @POST
-  @Path("/join")
-  @PermitAll
-  @APIResponse(
-      responseCode = "201",
-      description = "Created",
-      content =
-          @Content(
-              mediaType = "application/json",
-              schema = @Schema(implementation = JoinView.class)))
-  public Uni<RestResponse<JoinView>> join(
-      @HeaderParam(Idempotency.HEADER) @Size(max = 100) String key,
-      @Valid @NotNull JoinInput input) {
-    // Anonymous callers have no principal yet: the key alone scopes the retry.
-    return idempotency.run(
-        pl.gielda.auth.Caller.anonymous(),
-        key,
-        "join",
-        input,
-        JoinView.class,
-        201,
-        () -> participants.join(input));
   }
 }

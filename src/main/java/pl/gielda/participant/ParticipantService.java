@@ -15,19 +15,15 @@ import pl.gielda.auth.AccessGuard;
 import pl.gielda.auth.Caller;
 import pl.gielda.auth.Role;
 import pl.gielda.auth.TokenIssuer;
-import pl.gielda.board.EventLog;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
+import pl.gielda.eventlog.EventLog;
 import pl.gielda.fair.Fair;
-import pl.gielda.fair.Phase;
 import pl.gielda.participant.ParticipantDtos.BadgeView;
 import pl.gielda.participant.ParticipantDtos.EntityInput;
 import pl.gielda.participant.ParticipantDtos.EntityView;
-import pl.gielda.participant.ParticipantDtos.JoinInput;
-import pl.gielda.participant.ParticipantDtos.JoinView;
 import pl.gielda.participant.ParticipantDtos.PersonInput;
 import pl.gielda.participant.ParticipantDtos.PersonView;
-import pl.gielda.participant.ParticipantDtos.PublicEntityView;
 import pl.gielda.participant.ParticipantDtos.ScreenLinkView;
 
 @ApplicationScoped
@@ -51,26 +47,6 @@ public class ParticipantService {
         .inFair(caller, fairId, Role.ORGANISER, Role.PARTICIPANT, Role.ANIMATOR, Role.NOTARY)
         .chain(() -> Organisation.ofFair(fairId))
         .map(list -> list.stream().map(EntityView::of).toList());
-  }
-
-  /**
-   * Entities a newcomer may join while the fair is open. Individuals are left out: a resident's
-   * name is not shown to anyone holding the join code.
-   */
-  @WithSession
-  public Uni<List<PublicEntityView>> joinableEntities(String joinCode) {
-    return Fair.findByJoinCode(joinCode)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.notFound("A fair with this code"))
-        .invoke(Fair::requireOpen)
-        .chain(fair -> Organisation.ofFair(fair.id))
-        .map(
-            list ->
-                list.stream()
-                    .filter(e -> e.sector != Sector.INDIVIDUAL)
-                    .map(e -> new PublicEntityView(e.id, e.name, e.sector))
-                    .toList());
   }
 
   @WithTransaction
@@ -188,7 +164,8 @@ public class ParticipantService {
             });
   }
 
-  private Uni<Person> markPresent(Person p) {
+  /** Marks a person present (at a LIVE fair) and tells the fair. */
+  public Uni<Person> markPresent(Person p) {
     // Microseconds, as the database keeps them: the event must carry the stored value.
     p.checkedInAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     return log.append(
@@ -196,36 +173,6 @@ public class ParticipantService {
             "person.checkedIn",
             Map.of("personId", p.id, "entityId", p.entityId, "at", p.checkedInAt.toString()))
         .replaceWith(p);
-  }
-
-  /** Self-join with the fair's code while it is in REGISTRATION or LIVE. */
-  @WithTransaction
-  public Uni<JoinView> join(JoinInput input) {
-    return Fair.findByJoinCode(input.joinCode())
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiException.invalid("joinCode", "no fair has this code"))
-        .chain(
-            fair -> {
-              fair.requireOpen();
-              Uni<Organisation> entity =
-                  input.newEntity() != null
-                      ? existingOrNew(fair.id, input.newEntity())
-                      : entityFor(fair.id, input.entityId(), input.displayName());
-              return entity.chain(
-                  e ->
-                      newPerson(fair.id, e, input.displayName(), EnumSet.of(Role.PARTICIPANT))
-                          .chain(
-                              p ->
-                                  fair.phase == Phase.LIVE
-                                      ? markPresent(p)
-                                      : Uni.createFrom().item(p)));
-            })
-        .map(
-            p -> {
-              var token = tokens.person(p.id, p.fairId, p.roleSet(), p.badgeVersion, p.displayName);
-              return new JoinView(token.token(), token.expiresAt(), p.badgeToken, p.fairId, p.id);
-            });
   }
 
   @WithTransaction
@@ -258,7 +205,7 @@ public class ParticipantService {
             });
   }
 
-  private Uni<Organisation> existingOrNew(long fairId, EntityInput input) {
+  public Uni<Organisation> existingOrNew(long fairId, EntityInput input) {
     return Organisation.byName(fairId, input.name())
         .chain(
             existing ->
@@ -269,7 +216,7 @@ public class ParticipantService {
   }
 
   /** The named entity, or — for a resident without one — an individual entity in their name. */
-  private Uni<Organisation> entityFor(long fairId, Long entityId, String personName) {
+  public Uni<Organisation> entityFor(long fairId, Long entityId, String personName) {
     if (entityId != null) {
       return Organisation.inFair(fairId, entityId)
           .onItem()
@@ -300,7 +247,7 @@ public class ParticipantService {
                     fairId, "entity.created", Map.of("entityId", x.id, "sector", x.sector.name())));
   }
 
-  Uni<Person> newPerson(long fairId, Organisation entity, String name, Set<Role> roles) {
+  public Uni<Person> newPerson(long fairId, Organisation entity, String name, Set<Role> roles) {
     Person p = new Person();
     p.fairId = fairId;
     p.entityId = entity.id;

@@ -27,6 +27,9 @@ class EveryEndpointIsGuardedTest {
       Set.of(
           "POST /api/auth/login",
           "POST /api/auth/setup",
+          "GET /api/auth/setup",
+          "POST /api/auth/password-reset",
+          "POST /api/auth/password-reset/request",
           "POST /api/auth/badge",
           "POST /api/auth/screen",
           "POST /api/join",

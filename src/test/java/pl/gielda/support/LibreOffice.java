@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real LibreOffice (Debian package libreoffice-calc-nogui) headless to convert files, as
- * an organiser's spreadsheet would open them. Missing LibreOffice fails the test: the CI installs
- * it.
+ * an organiser's spreadsheet would open them. Missing Calc fails the test with "LibreOffice Calc is
+ * missing": the CI installs it.
  */
 public final class LibreOffice {
 
@@ -24,22 +24,65 @@ public final class LibreOffice {
 
   private LibreOffice() {}
 
+  /**
+   * The {@code soffice} to run, once Calc itself is there: LibreOffice's core without Calc still
+   * has {@code soffice}, which then exits 0 without converting anything.
+   */
   public static String binary() {
+    String soffice = null;
     for (String candidate :
         List.of("/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/local/bin/soffice")) {
       if (Files.isExecutable(Path.of(candidate))) {
-        return candidate;
+        soffice = candidate;
+        break;
       }
     }
-    throw new AssertionError(
-        "LibreOffice (soffice) is missing: apt-get install -y libreoffice-calc-nogui");
+    if (soffice == null || !calcInstalled(soffice)) {
+      throw new AssertionError(
+          "LibreOffice Calc is missing: apt-get install -y libreoffice-calc-nogui");
+    }
+    return soffice;
+  }
+
+  /** Calc's module ({@code libsclo.so}) beside the program that {@code soffice} starts. */
+  static boolean calcInstalled(String soffice) {
+    try {
+      Path program = Path.of(soffice).toRealPath().getParent();
+      return Files.exists(program.resolve("libsclo.so"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Converts {@code input} into {@code outDir}; {@code infilter} may be null. */
   public static void convert(Path input, String convertTo, String infilter, Path outDir)
       throws IOException, InterruptedException {
     Files.createDirectories(outDir);
-    Path profile = Files.createTempDirectory("lo-profile");
+    // A throw-away profile under the build folder, deleted afterwards (not left in /tmp).
+    Files.createDirectories(PROFILES);
+    Path profile = Files.createTempDirectory(PROFILES, "lo-profile");
+    try {
+      run(input, convertTo, infilter, outDir, profile);
+    } finally {
+      deleteTree(profile);
+    }
+  }
+
+  private static final Path PROFILES = Path.of("target", "lo-profiles").toAbsolutePath();
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static void run(Path input, String convertTo, String infilter, Path outDir, Path profile)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary());
     cmd.add("-env:UserInstallation=" + profile.toUri());

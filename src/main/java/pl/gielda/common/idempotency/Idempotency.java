@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.resteasy.reactive.RestResponse;
-import pl.gielda.auth.Caller;
+import pl.gielda.common.Principal;
 import pl.gielda.common.Secrets;
 import pl.gielda.common.error.ApiException;
 
@@ -64,7 +64,7 @@ public class Idempotency {
    * pool. For the hot paths, where Hibernate's per-statement cost was the bottleneck.
    */
   public <T> Uni<RestResponse<T>> runInTransaction(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -93,7 +93,7 @@ public class Idempotency {
    * @param then the answer and its last writes, once the key is known to be new
    */
   public <R, T> Uni<RestResponse<T>> runInTwoRoundTrips(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -112,6 +112,10 @@ public class Idempotency {
     record Done<R>(R result, Throwable failure) {}
     return pool.withConnection(
         conn -> {
+          // Whether this connection's transaction is still open: a second ROLLBACK would make
+          // PostgreSQL warn "there is no transaction in progress" (25P01).
+          java.util.concurrent.atomic.AtomicBoolean open =
+              new java.util.concurrent.atomic.AtomicBoolean(true);
           Uni<?> begin = conn.query("BEGIN").execute();
           Uni<Integer> claimed =
               keyed
@@ -130,6 +134,7 @@ public class Idempotency {
                       t -> {
                         if (t.getItem2() == 0) {
                           // Used before: drop this attempt and answer what was stored.
+                          open.set(false);
                           return conn.query("ROLLBACK")
                               .execute()
                               .chain(() -> stored(conn, principal, key, hash, type));
@@ -143,7 +148,9 @@ public class Idempotency {
                                 ? conn.preparedQuery(STORE)
                                     .execute(Tuple.of(status, write(a.result()), principal, key))
                                 : Uni.createFrom().voidItem();
-                        // Sent back to back, in order, then the commit.
+                        // Sent back to back, in order, then the commit (which ends the
+                        // transaction even when a write before it failed).
+                        open.set(false);
                         return Uni.combine()
                             .all()
                             .unis(a.lastWrite(), store, conn.query("COMMIT").execute())
@@ -155,17 +162,19 @@ public class Idempotency {
               .onFailure()
               .call(
                   () ->
-                      conn.query("ROLLBACK")
-                          .execute()
-                          .onFailure()
-                          .recoverWithNull()
-                          .replaceWithVoid());
+                      !open.get()
+                          ? Uni.createFrom().voidItem()
+                          : conn.query("ROLLBACK")
+                              .execute()
+                              .onFailure()
+                              .recoverWithNull()
+                              .replaceWithVoid());
         });
   }
 
   /** {@link #runInTransaction}, with the action's last write sent together with the answer. */
   public <T> Uni<RestResponse<T>> runPipelined(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,
@@ -261,7 +270,7 @@ public class Idempotency {
 
   @WithTransaction
   public <T> Uni<RestResponse<T>> run(
-      Caller caller,
+      Principal caller,
       String key,
       String scope,
       Object request,

@@ -28,9 +28,13 @@ public final class DatabaseLauncher {
 
   private DatabaseLauncher() {}
 
-  public static void prepare(Path dataDir) {
+  /**
+   * Configures the database and returns what stops it: the embedded server, to be closed after the
+   * application has stopped (a JVM shutdown hook closes it too, on any other way out).
+   */
+  public static AutoCloseable prepare(Path dataDir) {
     if (System.getProperty("quarkus.datasource.reactive.url") != null) {
-      return;
+      return () -> {};
     }
     String external = System.getenv("DB_URL");
     if (external != null && !external.isBlank()) {
@@ -38,10 +42,20 @@ public final class DatabaseLauncher {
           external,
           env("DB_USER").orElse(System.getProperty("user.name")),
           env("DB_PASSWORD").orElse(""));
-      return;
+      return () -> {};
     }
-    EmbeddedPostgres pg = startEmbedded(dataDir.resolve("pg"));
+    EmbeddedPostgres pg = startEmbedded(dataDir.resolve("pg"), 0, false);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "embedded-pg-stop"));
     configure("postgresql://127.0.0.1:" + pg.getPort() + "/" + DATABASE, "postgres", "");
+    return pg;
+  }
+
+  private static void closeQuietly(EmbeddedPostgres pg) {
+    try {
+      pg.close();
+    } catch (IOException e) {
+      LOG.warnf("Could not stop the embedded PostgreSQL: %s", e.getMessage());
+    }
   }
 
   /**
@@ -57,10 +71,15 @@ public final class DatabaseLauncher {
    * same folder and port is the same database to its clients.
    */
   public static EmbeddedPostgres startEmbedded(Path pgDir, int port) {
+    return startEmbedded(pgDir, port, true);
+  }
+
+  private static EmbeddedPostgres startEmbedded(Path pgDir, int port, boolean closeAtExit) {
     try {
       Files.createDirectories(pgDir);
       clearStaleServer(pgDir);
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder().setRegisterShutdownHook(closeAtExit);
       if (port > 0) {
         builder.setPort(port);
       }

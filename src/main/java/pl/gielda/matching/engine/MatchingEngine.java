@@ -2,14 +2,12 @@ package pl.gielda.matching.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The Giełda matching engine: a pure in-memory library that keeps open posts, suggests offers for
@@ -38,16 +36,14 @@ public final class MatchingEngine {
   public static final double GOOD_MATCH_THRESHOLD = 0.5;
 
   /**
-   * Swaps and cycles are listed ({@link #swaps()}, {@link #cycles()}) only when every leg scores at
-   * least this: a good match, or one just below it (another town nearby, a weekday to agree). A
-   * pair with a hard conflict never reaches it.
+   * A swap or cycle is listed ({@link #swaps()}, {@link #cycles()}, {@link #optimalDeals()}) only
+   * when every leg is a good match: a broker acts on it, and one weak leg makes a false deal.
    */
-  public static final double NEAR_GOOD_THRESHOLD = 0.3;
+  public static final double DEAL_LEG_THRESHOLD = GOOD_MATCH_THRESHOLD;
 
   /**
-   * Pairs at or above this score are edges of the deal graph used for swaps and cycles: a swap may
-   * rest on acceptable but imperfect matches (another town, a clashing weekday), and its score
-   * shows how good it is.
+   * Pairs at or above this score are edges of the deal graph (the suggestions of a post with many
+   * edges come from them; {@link #swaps(double)} can show what weaker legs would add).
    */
   public static final double DEAL_EDGE_THRESHOLD = 0.2;
 
@@ -55,17 +51,10 @@ public final class MatchingEngine {
   public static final int DEAL_TOP_K = 10;
 
   /**
-   * Legs of the deal plan ({@link #optimalDeals()}) are stricter than those of the swap and cycle
-   * listings: a plan proposes deals people will sign, so each leg must be among the request's
-   * {@link #PLAN_TOP_K} best suggestions and score at least {@link #PLAN_EDGE_THRESHOLD}. This also
-   * keeps the exact optimisation small enough to be proven optimal at fair scale.
+   * Legs of the deal plan must also be among the request's {@link #PLAN_TOP_K} best suggestions: a
+   * plan proposes deals people will sign, and this keeps the exact optimisation small.
    */
-  static final double PLAN_EDGE_THRESHOLD = 0.3;
-
   static final int PLAN_TOP_K = 4;
-
-  /** Legs kept per entity pair and direction when building deal candidates. */
-  private static final int LEGS_PER_DIRECTION = 2;
 
   private final PolishTextAnalyzer analyzer = new PolishTextAnalyzer();
   private final Profiler profiler;
@@ -89,6 +78,8 @@ public final class MatchingEngine {
   private final Map<String, Integer> nodeOf = new HashMap<>();
 
   private final Tuning tuning;
+
+  private final DealFinder deals = new DealFinder(graph, posts::get);
 
   public MatchingEngine() {
     this(Tuning.DEFAULT);
@@ -298,173 +289,31 @@ public final class MatchingEngine {
   // ------------------------------------------------------------------ swaps, cycles, deals
 
   /**
-   * Deal-graph legs scoring at least {@code threshold} grouped by giver entity → receiver entity,
-   * best first. A leg is an offer among the {@code topK} best suggestions of a request.
-   */
-  private Map<String, Map<String, List<Leg>>> legs(double threshold, int topK) {
-    Map<String, Map<String, List<Leg>>> out = new TreeMap<>();
-    for (int node = 0; node < graph.limit(); node++) {
-      PostProfile request = graph.post(node);
-      if (request == null || request.kind() != MatchPost.Kind.REQUEST) {
-        continue;
-      }
-      TopK top = new TopK(topK);
-      for (int i = 0; i < graph.degree(node); i++) {
-        double s = graph.score(node, i);
-        if (s >= threshold) {
-          top.offer(graph.post(graph.neighbour(node, i)).id(), s);
-        }
-      }
-      for (TopK.Entry o : top.sorted()) {
-        PostProfile offer = posts.get(o.id());
-        out.computeIfAbsent(offer.entityId(), k -> new TreeMap<>())
-            .computeIfAbsent(request.entityId(), k -> new ArrayList<>())
-            .add(
-                new Leg(offer.id(), request.id(), offer.entityId(), request.entityId(), o.score()));
-      }
-    }
-    Comparator<Leg> byScore =
-        Comparator.comparingDouble(Leg::score)
-            .reversed()
-            .thenComparing(Leg::offerId)
-            .thenComparing(Leg::requestId);
-    out.values().forEach(m -> m.values().forEach(l -> l.sort(byScore)));
-    return out;
-  }
-
-  private static List<Leg> between(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
-    return legs.getOrDefault(a, Map.of()).getOrDefault(b, List.of());
-  }
-
-  private static boolean distinctPosts(Leg... ls) {
-    Set<String> seen = new HashSet<>();
-    for (Leg l : ls) {
-      if (!seen.add(l.offerId()) || !seen.add(l.requestId())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** All swap realisations (combinations of legs), capped per direction. */
-  private List<Swap> allSwaps(Map<String, Map<String, List<Leg>>> legs) {
-    List<Swap> out = new ArrayList<>();
-    for (String a : legs.keySet()) {
-      for (String b : legs.get(a).keySet()) {
-        if (a.compareTo(b) >= 0) {
-          continue;
-        }
-        List<Leg> ab = between(legs, a, b);
-        List<Leg> ba = between(legs, b, a);
-        for (Leg x : ab.subList(0, Math.min(LEGS_PER_DIRECTION, ab.size()))) {
-          for (Leg y : ba.subList(0, Math.min(LEGS_PER_DIRECTION, ba.size()))) {
-            if (distinctPosts(x, y)) {
-              out.add(new Swap(x, y, x.score() + y.score()));
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Reciprocal pairs of entities (A can meet a need of B and B one of A) whose both legs score at
-   * least {@link #NEAR_GOOD_THRESHOLD}, one per entity pair with its strongest legs, strongest
-   * first ({@link Swap#strength()}, then total score).
+   * Reciprocal pairs of entities (A can meet a need of B and B one of A) whose both legs are good
+   * matches ({@link #DEAL_LEG_THRESHOLD}), one per entity pair with its strongest legs and their
+   * reasons, strongest first ({@link Swap#strength()}: the confidence of the deal, then total).
    */
   public synchronized List<Swap> swaps() {
-    return swaps(NEAR_GOOD_THRESHOLD);
+    return swaps(DEAL_LEG_THRESHOLD);
   }
 
   /**
    * Swaps whose legs score at least {@code minLeg} (at least {@link #DEAL_EDGE_THRESHOLD}, the
    * weakest edge the deal graph keeps), strongest first: {@link #swaps()} lists those a broker can
-   * act on; a lower bound shows what the deal graph holds.
+   * trust; a lower bound shows what the deal graph holds.
    */
   public synchronized List<Swap> swaps(double minLeg) {
-    Map<String, Swap> best = new HashMap<>();
-    for (Swap s : allSwaps(legs(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K))) {
-      best.merge(
-          s.entityA() + "|" + s.entityB(), s, (x, y) -> SWAP_ORDER.compare(x, y) <= 0 ? x : y);
-    }
-    List<Swap> list = new ArrayList<>(best.values());
-    list.sort(SWAP_ORDER);
-    return list;
-  }
-
-  private static final Comparator<Swap> SWAP_ORDER =
-      Comparator.comparingDouble(Swap::strength)
-          .reversed()
-          .thenComparing(Comparator.comparingDouble(Swap::score).reversed())
-          .thenComparing(Swap::entityA)
-          .thenComparing(Swap::entityB);
-
-  private static final Comparator<Cycle> CYCLE_ORDER =
-      Comparator.comparingDouble(Cycle::strength)
-          .reversed()
-          .thenComparing(Comparator.comparingDouble(Cycle::score).reversed())
-          .thenComparing(c -> String.join("|", c.entityIds()));
-
-  private static List<Swap> sortSwaps(List<Swap> list) {
-    list.sort(
-        Comparator.comparingDouble(Swap::score)
-            .reversed()
-            .thenComparing(Swap::entityA)
-            .thenComparing(Swap::entityB));
-    return list;
-  }
-
-  private List<Cycle> allCycles(Map<String, Map<String, List<Leg>>> legs, boolean pureOnly) {
-    List<Cycle> out = new ArrayList<>();
-    for (String a : legs.keySet()) {
-      for (String b : legs.get(a).keySet()) {
-        if (b.compareTo(a) <= 0) {
-          continue;
-        }
-        for (String c : legs.getOrDefault(b, Map.of()).keySet()) {
-          if (c.compareTo(a) <= 0 || c.equals(b) || between(legs, c, a).isEmpty()) {
-            continue;
-          }
-          boolean pure = !isSwap(legs, a, b) && !isSwap(legs, b, c) && !isSwap(legs, c, a);
-          if (pureOnly && !pure) {
-            continue;
-          }
-          List<Leg> ab = between(legs, a, b);
-          List<Leg> bc = between(legs, b, c);
-          List<Leg> ca = between(legs, c, a);
-          // One realisation per triangle and direction keeps the optimiser's input small; swaps
-          // keep alternatives because they are the common case of conflicting posts.
-          int cap = 1;
-          for (Leg x : ab.subList(0, Math.min(cap, ab.size()))) {
-            for (Leg y : bc.subList(0, Math.min(cap, bc.size()))) {
-              for (Leg z : ca.subList(0, Math.min(cap, ca.size()))) {
-                if (distinctPosts(x, y, z)) {
-                  out.add(
-                      new Cycle(
-                          List.of(a, b, c), List.of(x, y, z), x.score() + y.score() + z.score()));
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static boolean isSwap(Map<String, Map<String, List<Leg>>> legs, String a, String b) {
-    return !between(legs, a, b).isEmpty() && !between(legs, b, a).isEmpty();
+    return deals.swaps(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K);
   }
 
   /**
-   * 3-way cycles A→B→C→A whose every leg scores at least {@link #NEAR_GOOD_THRESHOLD} (one per
-   * entity triple and direction, with its best legs), strongest first ({@link Cycle#strength()},
-   * then total score). A triangle where two of the three could also swap is left out: the swap is
-   * listed, and which is better is decided by {@link #optimalDeals()}.
+   * 3-way cycles A→B→C→A whose every leg is a good match ({@link #DEAL_LEG_THRESHOLD}), one per
+   * entity triple and direction with its best legs, strongest first. A triangle where two of the
+   * three could also swap is left out: the swap is listed, and which is better is decided by {@link
+   * #optimalDeals()}.
    */
   public synchronized List<Cycle> cycles() {
-    return cycles(NEAR_GOOD_THRESHOLD, true);
+    return cycles(DEAL_LEG_THRESHOLD, true);
   }
 
   /**
@@ -472,58 +321,14 @@ public final class MatchingEngine {
    * with or without triangles that hold a swap, strongest first.
    */
   public synchronized List<Cycle> cycles(double minLeg, boolean pureOnly) {
-    Map<String, Cycle> best = new HashMap<>();
-    for (Cycle c : allCycles(legs(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K), pureOnly)) {
-      best.merge(
-          String.join("|", c.entityIds()), c, (x, y) -> CYCLE_ORDER.compare(x, y) <= 0 ? x : y);
-    }
-    List<Cycle> list = new ArrayList<>(best.values());
-    list.sort(CYCLE_ORDER);
-    return list;
+    return deals.cycles(Math.max(minLeg, DEAL_EDGE_THRESHOLD), DEAL_TOP_K, pureOnly);
   }
 
   /**
    * The set of swaps and 3-way cycles with the highest total score in which every post is used at
-   * most once (exact branch and bound over all candidate swaps and cycles whose legs are plan legs:
-   * see {@link #PLAN_EDGE_THRESHOLD}).
+   * most once, every leg a good match among its request's {@link #PLAN_TOP_K} best offers.
    */
   public synchronized DealPlan optimalDeals() {
-    Map<String, Map<String, List<Leg>>> legs = legs(PLAN_EDGE_THRESHOLD, PLAN_TOP_K);
-    List<DealOptimizer.Candidate<Object>> candidates = new ArrayList<>();
-    for (Swap s : allSwaps(legs)) {
-      candidates.add(new DealOptimizer.Candidate<>(postsOf(s.first(), s.second()), s.score(), s));
-    }
-    for (Cycle c : allCycles(legs, false)) {
-      candidates.add(
-          new DealOptimizer.Candidate<>(postsOf(c.legs().toArray(new Leg[0])), c.score(), c));
-    }
-    long t0 = System.nanoTime();
-    DealOptimizer.Result<Object> result = new DealOptimizer().solve(candidates);
-    if (Boolean.getBoolean("gielda.matching.debug")) {
-      System.err.printf(
-          "optimalDeals: %d candidates, %.1f ms%n",
-          candidates.size(), (System.nanoTime() - t0) / 1e6);
-    }
-    List<Swap> swaps = new ArrayList<>();
-    List<Cycle> cycles = new ArrayList<>();
-    for (Object o : result.chosen()) {
-      if (o instanceof Swap s) {
-        swaps.add(s);
-      } else {
-        cycles.add((Cycle) o);
-      }
-    }
-    sortSwaps(swaps);
-    cycles.sort(Comparator.comparingDouble(Cycle::score).reversed());
-    return new DealPlan(swaps, cycles, result.total(), result.provenOptimal(), result.upperBound());
-  }
-
-  private static List<String> postsOf(Leg... ls) {
-    List<String> out = new ArrayList<>();
-    for (Leg l : ls) {
-      out.add(l.offerId());
-      out.add(l.requestId());
-    }
-    return out;
+    return deals.optimal(DEAL_LEG_THRESHOLD, PLAN_TOP_K);
   }
 }

@@ -39,7 +39,7 @@ final class Scorer {
    * A pair where the offer contradicts what the request cannot do without ({@link #hardConflicts})
    * is lowered by this factor and never scores above {@link #CONFLICT_CAP}: it may still be shown,
    * below the offers that fit, but it is never a good match nor a leg of a listed deal (whose legs
-   * score at least {@link MatchingEngine#NEAR_GOOD_THRESHOLD}) or of the deal plan.
+   * score at least {@link MatchingEngine#DEAL_LEG_THRESHOLD}) or of the deal plan.
    */
   static final double HARD_CONFLICT = 0.7;
 

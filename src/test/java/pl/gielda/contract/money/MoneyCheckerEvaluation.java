@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class MoneyCheckerEvaluation {
 
-  static final Path DEFAULT_PATH = Path.of("..", "shared", "data", "matching", "dev.json");
+  static final Path DEFAULT_PATH = Path.of("src", "test", "resources", "labelled", "dev.json");
   private static final List<String> TEXT_FIELDS =
       List.of("title", "description", "quantity", "when");
 

@@ -34,8 +34,8 @@ class MoneyCheckerTest {
             new MoneyFinding(
                 "description",
                 "500 zł",
-                "Wzmianka o pieniądzach: „500 zł”",
-                "Mentions money: “500 zł”"));
+                "Wzmianka o pieniądzach (kwota)",
+                "Mentions money (amount)"));
   }
 
   @Test
@@ -265,8 +265,36 @@ class MoneyCheckerTest {
             org.assertj.core.groups.Tuple.tuple("title", "Sponsor"),
             org.assertj.core.groups.Tuple.tuple("description", "3500 ZŁ"));
     assertThat(findings.get(0).reasonPl())
-        .isEqualTo("Wzmianka o pieniądzach (sponsoring): „Sponsor”");
-    assertThat(findings.get(0).reasonEn()).isEqualTo("Mentions money (sponsorship): “Sponsor”");
+        .as("the reason names the kind; the phrase travels once, as the fragment")
+        .isEqualTo("Wzmianka o pieniądzach (sponsoring)");
+    assertThat(findings.get(0).reasonEn()).isEqualTo("Mentions money (sponsorship)");
+  }
+
+  @Test
+  void aPhraseFoundInSeveralFieldsIsReportedOnce() {
+    Map<String, String> post = new LinkedHashMap<>();
+    post.put("title", "Sala za 200 zł");
+    post.put("description", "Cena: 200 zł za wieczór.");
+
+    assertThat(checker.check(post))
+        .extracting(MoneyFinding::fragment)
+        .containsExactly("200 zł", "Cena");
+  }
+
+  @Test
+  void moneyAsTopicOrContextIsNotMoneyBetweenTheParties() {
+    assertNotFlagged("Materiał kupimy sami, szukamy stolarza, który pokaże dzieciom warsztat.");
+    assertNotFlagged("Szkolenie: e-faktury i KSeF w małej organizacji, 3 godziny.");
+    assertNotFlagged("Zbieramy nakrętki dla chorego Kuby, przynieście je na festyn.");
+    assertNotFlagged("Oddamy kasę fiskalną i cash register po remoncie sklepu.");
+    assertNotFlagged("Dojazd pokrywamy we własnym zakresie.");
+  }
+
+  @Test
+  void moneyBetweenThePartiesNextToATopicIsStillFlagged() {
+    assertFlagged("Po szkoleniu wystawimy fakturę na stowarzyszenie.");
+    assertFlagged("Kupimy od Was stare krzesła.");
+    assertFlagged("Szkolenie płatne, 300 zł od osoby.");
   }
 
   @Test

@@ -272,6 +272,6 @@ class HardRequirementTest {
             "Tczew"));
     List<Swap> strong = engine.swaps();
     assertThat(strong).hasSize(1);
-    assertThat(strong.get(0).strength()).isGreaterThanOrEqualTo(MatchingEngine.NEAR_GOOD_THRESHOLD);
+    assertThat(strong.get(0).strength()).isGreaterThanOrEqualTo(MatchingEngine.DEAL_LEG_THRESHOLD);
   }
 }

@@ -407,6 +407,57 @@ class MatchingEngineTest {
   }
 
   @Test
+  void aSwapWithOneWeakLegIsNotListedAndListedLegsCarryTheirReasons() {
+    engine.upsert(
+        offer("a-o", "A", "ROOMS", "Sala na spotkania", "Udostępnimy salę.", null, "Tczew"));
+    engine.upsert(
+        request(
+            "a-r",
+            "A",
+            "IT_SERVICES",
+            "Laptop do naprawy",
+            "Trzeba przeinstalować system w laptopie.",
+            null,
+            "Tczew"));
+    engine.upsert(
+        offer(
+            "b-o",
+            "B",
+            "IT_SERVICES",
+            "Naprawa komputerów",
+            "Naprawimy laptopa, zainstalujemy system.",
+            null,
+            "Tczew"));
+    engine.upsert(
+        request(
+            "b-r", "B", "ROOMS", "Szukamy sali", "Potrzebna sala na spotkanie.", null, "Tczew"));
+
+    Swap swap = engine.swaps().get(0);
+    assertThat(swap.strength()).isGreaterThanOrEqualTo(MatchingEngine.GOOD_MATCH_THRESHOLD);
+    assertThat(swap.first().reasons()).isNotEmpty();
+    assertThat(swap.second().reasons()).isNotEmpty();
+
+    // B now needs something A offers only loosely: the deal graph still holds a swap, but one leg
+    // is not a good match, so brokers are not shown it.
+    engine.upsert(
+        request(
+            "b-r",
+            "B",
+            "ROOMS",
+            "Hala sportowa na turniej",
+            "Szukamy hali z boiskiem na turniej siatkówki dla 200 osób.",
+            null,
+            "Tczew"));
+    double weak = engine.score("b-r", "a-o");
+    assertThat(weak).isLessThan(MatchingEngine.GOOD_MATCH_THRESHOLD);
+    if (weak >= MatchingEngine.DEAL_EDGE_THRESHOLD) {
+      assertThat(engine.swaps(MatchingEngine.DEAL_EDGE_THRESHOLD)).hasSize(1);
+    }
+    assertThat(engine.swaps()).isEmpty();
+    assertThat(engine.optimalDeals().swaps()).isEmpty();
+  }
+
+  @Test
   void threeEntitiesNeedingEachOtherInTurnFormACycle() {
     engine.upsert(
         offer("a-o", "A", "ROOMS", "Sala na spotkania", "Udostępnimy salę.", null, "Tczew"));

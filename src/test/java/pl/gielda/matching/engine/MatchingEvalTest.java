@@ -27,10 +27,14 @@ class MatchingEvalTest {
     // brokers are shown a short list of strong ones.
     assertThat(m.swapsInGraph()).isGreaterThanOrEqualTo(m.swapsListed() - 1);
     assertThat(m.cyclesInGraph()).isEqualTo(m.cyclesListed());
-    assertThat(m.swapsFound()).isGreaterThanOrEqualTo(6);
-    assertThat(m.cyclesFound()).isGreaterThanOrEqualTo(1);
-    assertThat(m.swapsTotal()).isLessThanOrEqualTo(20);
-    assertThat(m.cyclesTotal()).isLessThanOrEqualTo(20);
+    // Brokers are shown a deal only when every leg is a good match: few deals, but real ones (with
+    // legs of 0.3 the list held 6 of the 9 real swaps among 16 shown, 10 of them false).
+    assertThat(m.swapsFound()).isGreaterThanOrEqualTo(2);
+    int shown = m.swapsTotal() + m.cyclesTotal();
+    int real = m.swapsFound() + m.cyclesFound();
+    assertThat(real)
+        .as("listed deals that are real, of %d", shown)
+        .isGreaterThanOrEqualTo(shown * 4 / 5);
     assertThat(m.plan().provenOptimal()).isTrue();
   }
 

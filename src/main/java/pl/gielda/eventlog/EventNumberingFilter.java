@@ -1,4 +1,4 @@
-package pl.gielda.board;
+package pl.gielda.eventlog;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Singleton;

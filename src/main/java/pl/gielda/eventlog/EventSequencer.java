@@ -1,7 +1,8 @@
-package pl.gielda.board;
+package pl.gielda.eventlog;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
@@ -12,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +42,8 @@ public class EventSequencer {
   private final Object lock = new Object();
   private boolean running;
   private List<Waiter> waiting = new ArrayList<>();
+  // Set when the app stops: the pool closes under a last sweep, which is no fault to report.
+  private volatile boolean stopping;
 
   EventSequencer(Pool pool, MeterRegistry metrics) {
     this.pool = pool;
@@ -101,7 +105,9 @@ public class EventSequencer {
               finish(batch);
             },
             failure -> {
-              LOG.warnf("Could not number queued events (the sweep retries): %s", failure);
+              if (!stopping) {
+                LOG.warnf("Could not number queued events (the sweep retries): %s", failure);
+              }
               finish(batch);
             });
   }
@@ -137,7 +143,11 @@ public class EventSequencer {
 
   @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> sweep() {
-    return number();
+    return stopping ? Uni.createFrom().voidItem() : number();
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    stopping = true;
   }
 
   private record Waiter(Context context, CompletableFuture<Void> done) {}

@@ -1,4 +1,4 @@
-package pl.gielda.board;
+package pl.gielda.eventlog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
