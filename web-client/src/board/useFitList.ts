@@ -23,11 +23,13 @@ export function useFitList<T extends HTMLElement>(deps: unknown[]) {
     fit();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
     ro?.observe(box);
-    // Entrance animations move items for a moment: measure again when they have settled.
-    const timer = setTimeout(fit, 1000);
+    // Entrance animations, web fonts and the rows around the panel (head, counters) settle after
+    // the first render: nobody touches this screen, so measuring again every 2 s is the simple
+    // sure way (a few rectangles; nothing moves unless the fit changed).
+    const timer = setInterval(fit, 2000);
     return () => {
       ro?.disconnect();
-      clearTimeout(timer);
+      clearInterval(timer);
     };
   }, deps);
   return ref;
