@@ -12,7 +12,9 @@ import { config, launchBrowser, newFair, PHONE, rest, withArtifacts, signInBody 
 
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const NGO = `Stowarzyszenie Miłośników Ziemi Gniewskiej ${stamp.slice(8)}`;
-const LIBRARY = `Biblioteka Publiczna Gminy Pelplin im. ks. Bernarda Sychty ${stamp.slice(8)}`;
+// The names from the issue's walk-through (a contract with two ~60-character names fills the
+// 1080p ticker by itself: its posts then drop out whole — see the report of issue 22).
+const LIBRARY = `Biblioteka Publiczna Gminy Pelplin ${stamp.slice(8)}`;
 const SIZES = [
   { width: 1920, height: 1080 },
   { width: 1280, height: 720 },
@@ -121,7 +123,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
     await b?.dispose();
   });
 
-  const run = (name, body) => it(name, () => withArtifacts(name, b.contexts, body));
+  const run = (name, body) => it(name, () => withArtifacts(name, () => b.contexts, body));
 
   run('a draft fair: the big screen shows no join QR and does not claim every need is matched', async () => {
     const s = await b.newContext({ viewport: SIZES[1] });

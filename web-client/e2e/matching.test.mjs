@@ -154,15 +154,16 @@ describe('matching: toast on a phone, deals and help queue on the console, still
     await deal.filter({ hasText: 'Fundacja Ziarno' }).filter({ hasText: 'Szkoła Podstawowa nr 2' }).waitFor();
 
     await a.page.getByTestId('need-help').click();
-    await a.page.getByLabel('Czego potrzebujesz?').fill('Nie wiem, jak napisać kontrakt');
+    await a.page.getByLabel('Gdzie jesteś i w czym pomóc?').fill('Nie wiem, jak napisać kontrakt');
     await a.page.getByTestId('need-help-send').click();
-    await a.page.getByTestId('help-state').filter({ hasText: 'Pomoc jest w drodze' }).waitFor();
+    // Nobody took it yet: it waits, and says so ("w drodze" only once a helper takes it).
+    await a.page.getByTestId('help-state').filter({ hasText: 'czekamy, aż ktoś je przyjmie' }).waitFor();
 
     const item = n.page.getByTestId('help-item').filter({ hasText: 'Anna Nowak' });
     await item.filter({ hasText: 'Nie wiem, jak napisać kontrakt' }).waitFor();
     await shot(n.page, 'console-help-deals');
     await item.getByTestId('help-take').click();
-    await a.page.getByTestId('help-state').filter({ hasText: 'Pomocnik już idzie' }).waitFor();
+    await a.page.getByTestId('help-state').filter({ hasText: 'Pomoc jest w drodze' }).waitFor();
     await item.getByTestId('help-done').click();
     await item.waitFor({ state: 'detached' });
     await a.page.getByTestId('help-state').filter({ hasText: 'Gotowe' }).waitFor();

@@ -131,12 +131,7 @@ export function Screen({ token }: { token: string }) {
         </div>
       </header>
       <section class="screen-counters" data-testid="counters">
-        <Counter
-          id="present"
-          value={c.present}
-          label={t('screenPresent')}
-          sub={t('screenRegistered', { n: c.people })}
-        />
+        <Counter id="present" value={c.present} of={c.people} label={t('screenPresent')} />
         <Counter id="entities" value={c.entities} label={t('screenEntities')} />
         <Counter id="offers" value={c.offers} label={t('screenOffers')} kind="OFFER" />
         <Counter id="requests" value={c.requests} label={t('screenRequests')} kind="REQUEST" />
@@ -155,12 +150,12 @@ export function Screen({ token }: { token: string }) {
                 data-testid="ticker-contract"
                 data-number={k.number}
               >
-                <span class="ticker-kind kind-CONTRACT" aria-hidden="true">
-                  ✔
+                <span class="ticker-kind kind-CONTRACT">
+                  <span aria-hidden="true">✔ {t('contractNoShort', { n: k.number })}</span>
+                  <span class="sr-only">{t('contractNo', { n: k.number })}</span>
                 </span>
                 <div class="ticker-body">
-                  <span class="ticker-title">{t('contractNo', { n: k.number })}</span>
-                  {/* Each party whole, on its own line: a name is never cut on the ticker. */}
+                  {/* Every party whole, wrapping as needed: a name is never cut on the ticker. */}
                   <span class="ticker-parties" data-testid="ticker-parties">
                     {k.parties.map((name, j) => (
                       <span key={j} class="ticker-party">
@@ -257,23 +252,30 @@ function Counter({
   id,
   value,
   label,
-  sub,
+  of,
   kind,
 }: {
   id: string;
   value: number;
   label: string;
-  sub?: string;
+  /** "3 / 5": present of registered, on the value's line (a sub-line made this counter taller). */
+  of?: number;
   kind?: string;
 }) {
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
+  const fmt = new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB');
   return (
     <div class={`counter${kind ? ` counter-${kind}` : ''}`} data-testid={`counter-${id}`}>
       <span class="counter-value">
-        {new Intl.NumberFormat(lang === 'pl' ? 'pl-PL' : 'en-GB').format(value)}
+        {fmt.format(value)}
+        {of !== undefined && (
+          <span class="counter-of">
+            <span aria-hidden="true"> / {fmt.format(of)}</span>
+            <span class="sr-only">{t('screenRegistered', { n: of })}</span>
+          </span>
+        )}
       </span>
       <span class="counter-label">{label}</span>
-      {sub && <span class="counter-sub">{sub}</span>}
     </div>
   );
 }

@@ -15,17 +15,21 @@ export function useFitList<T extends HTMLElement>(deps: unknown[]) {
       const items = [...box.querySelectorAll<HTMLElement>('li')];
       items.forEach((li) => (li.style.display = ''));
       const bottom = box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).paddingBottom);
-      const first = items.findIndex((li) => li.getBoundingClientRect().bottom > bottom + 1);
-      if (first >= 0) items.slice(first).forEach((li) => (li.style.display = 'none'));
+      // In order: an item too tall to fit goes, and the ones after it move up and may fit.
+      for (const li of items) {
+        if (li.getBoundingClientRect().bottom > bottom + 1) li.style.display = 'none';
+      }
     };
     fit();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
     ro?.observe(box);
-    // Entrance animations move items for a moment: measure again when they have settled.
-    const timer = setTimeout(fit, 1000);
+    // Entrance animations, web fonts and the rows around the panel (head, counters) settle after
+    // the first render: nobody touches this screen, so measuring again every 2 s is the simple
+    // sure way (a few rectangles; nothing moves unless the fit changed).
+    const timer = setInterval(fit, 2000);
     return () => {
       ro?.disconnect();
-      clearTimeout(timer);
+      clearInterval(timer);
     };
   }, deps);
   return ref;

@@ -375,6 +375,7 @@ export const en: Messages = {
   contractsWaitingLabel: 'waiting for your signature',
   screenStillLookingEmpty: 'Every request already has a good match.',
   screenStillLooking: 'Still looking',
+  contractNoShort: 'No. {n}',
   screenNoRequestsYet: 'Nobody has posted a request yet.',
   screenJoinSoon: 'Joining opens when the organiser opens the fair.',
   screenClosedThanks: 'The fair is over — thank you for every contract!',

@@ -273,6 +273,7 @@ export const plMore = {
   dealLegWhy: 'dlaczego: {reasons}',
   screenStillLookingEmpty: 'Każda potrzeba ma już dobre dopasowanie.',
   screenStillLooking: 'Wciąż szukają',
+  contractNoShort: 'nr {n}',
   screenNoRequestsYet: 'Jeszcze nikt nie zgłosił potrzeby.',
   screenJoinSoon: 'Dołączanie ruszy, gdy organizator otworzy giełdę.',
   screenClosedThanks: 'Giełda zakończona — dziękujemy za wszystkie kontrakty!',

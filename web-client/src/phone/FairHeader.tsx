@@ -30,7 +30,7 @@ export function FairHeader({ fairId, data }: { fairId: number; data: FairData })
         </span>
       </div>
       {who && (
-        <p class="whoami" data-testid="whoami">
+        <p class="whoami" data-testid="whoami" title={entity ? `${who} · ${entity}` : who}>
           <span class="sr-only">{t('whoseBadgeLabel')}: </span>
           {entity ? t('whoseBadge', { name: who, entity }) : who}
         </p>
