@@ -23,7 +23,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["BadgeInput"];
+                    "application/json": components["schemas"]["SignInInput"];
                 };
             };
             responses: {
@@ -177,6 +177,67 @@ export interface paths {
                 };
                 /** @description Bad Request */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim Phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PhoneInput"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PhoneView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -445,6 +506,194 @@ export interface paths {
                 };
             };
         };
+        /** Update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FairUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        /** Delete */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Page */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AuditPage"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/audit/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Csv */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv; charset=UTF-8": string;
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         put?: never;
         post?: never;
         delete?: never;
@@ -555,6 +804,71 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Category */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCategory"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FairView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1687,6 +2001,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/entities/{entityId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm Entity */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    entityId: number;
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EntityView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/exports/csv": {
         parameters: {
             query?: never;
@@ -2323,6 +2692,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fairs/{fairId}/join-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waiting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fairId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"][];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/join-requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    fairId: number;
+                    requestId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/fairs/{fairId}/mail": {
         parameters: {
             query?: never;
@@ -2760,6 +3291,61 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: never;
+                path: {
+                    fairId: number;
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PersonView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fairs/{fairId}/people/{personId}/phone/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release Phone */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
                 path: {
                     fairId: number;
                     personId: number;
@@ -3520,6 +4106,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/join/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mine */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinRequestView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/join/mine/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Member Token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JoinView"];
+                    };
+                };
+                /** @description Not Authorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -3980,17 +4666,39 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        BadgeInput: {
-            badgeToken: string;
+        AuditPage: {
+            items?: components["schemas"]["AuditView"][];
+            /** Format: int32 */
+            page?: number;
+            /** Format: int32 */
+            size?: number;
+            /** Format: int64 */
+            total?: number;
+        };
+        AuditView: {
+            /** Format: int64 */
+            id?: number;
+            at?: components["schemas"]["Instant"];
+            actor?: string;
+            actorName?: string;
+            actorRoles?: string;
+            action?: string;
+            subjectType?: string;
+            /** Format: int64 */
+            subjectId?: number;
+            subjectName?: string;
+            detail?: string;
+            instance?: string;
         };
         BadgeScan: {
-            badgeToken: string;
+            partnerCode: string;
         };
         BadgeView: {
             /** Format: int64 */
             personId?: number;
-            badgeToken?: string;
-            badgeUrl?: string;
+            partnerCode?: string;
+            signInSecret?: string;
+            signInUrl?: string;
         };
         Balance: {
             /** Format: int64 */
@@ -4140,6 +4848,7 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             town?: string;
             contact?: string;
+            confirmed?: boolean;
         };
         FairInput: {
             name: string;
@@ -4147,6 +4856,12 @@ export interface components {
             startsAt: components["schemas"]["Instant"];
             endsAt: components["schemas"]["Instant"];
             categories?: components["schemas"]["CategoryInput"][];
+        };
+        FairUpdate: {
+            name: string;
+            venue: string;
+            startsAt: components["schemas"]["Instant"];
+            endsAt: components["schemas"]["Instant"];
         };
         FairView: {
             /** Format: int64 */
@@ -4162,7 +4877,7 @@ export interface components {
             joinUrl?: string;
         };
         FollowUpInput: {
-            status: components["schemas"]["Status1"];
+            status: components["schemas"]["Status2"];
             date?: components["schemas"]["LocalDate"];
             note?: string;
         };
@@ -4184,7 +4899,7 @@ export interface components {
             contractId?: number;
             /** Format: int32 */
             version?: number;
-            status?: components["schemas"]["Status1"];
+            status?: components["schemas"]["Status2"];
             statusPl?: string;
             date?: components["schemas"]["LocalDate"];
             note?: string;
@@ -4241,6 +4956,19 @@ export interface components {
             /** Format: int32 */
             peopleSkipped?: number;
             dryRun?: boolean;
+            charset?: string;
+            rows?: components["schemas"]["ImportRowView"][];
+        };
+        ImportRowView: {
+            /** Format: int32 */
+            line?: number;
+            entity?: string;
+            sector?: components["schemas"]["Sector"];
+            town?: string;
+            person?: string;
+            roles?: string[];
+            newEntity?: boolean;
+            newPerson?: boolean;
         };
         /**
          * Format: date-time
@@ -4284,6 +5012,20 @@ export interface components {
             entityId?: number;
             newEntity?: components["schemas"]["EntityInput"];
         };
+        JoinRequestView: {
+            /** Format: int64 */
+            id?: number;
+            /** Format: int64 */
+            fairId?: number;
+            /** Format: int64 */
+            entityId?: number;
+            entityName?: string;
+            displayName?: string;
+            status?: components["schemas"]["Status"];
+            createdAt?: components["schemas"]["Instant"];
+            expiresAt?: components["schemas"]["Instant"];
+            decidedAt?: components["schemas"]["Instant"];
+        };
         JoinView: {
             token?: string;
             expiresAt?: components["schemas"]["Instant"];
@@ -4292,6 +5034,10 @@ export interface components {
             fairId?: number;
             /** Format: int64 */
             personId?: number;
+            standing?: components["schemas"]["Standing"];
+            /** Format: int64 */
+            requestId?: number;
+            entityName?: string;
         };
         LegView: {
             /** Format: int64 */
@@ -4318,7 +5064,7 @@ export interface components {
             password: string;
         };
         LookupInput: {
-            badgeToken: string;
+            partnerCode: string;
         };
         MailSummary: {
             /** Format: int64 */
@@ -4365,6 +5111,11 @@ export interface components {
             reasonPl?: string;
             reasonEn?: string;
         };
+        NewCategory: {
+            namePl: string;
+            nameEn?: string;
+            code?: string;
+        };
         OrganiserInput: {
             email: string;
             displayName: string;
@@ -4401,7 +5152,7 @@ export interface components {
             entityId?: number;
             /** Format: int64 */
             personId?: number;
-            badgeToken?: string;
+            partnerCode?: string;
         };
         PartyView: {
             /** Format: int64 */
@@ -4426,13 +5177,21 @@ export interface components {
             sector?: components["schemas"]["Sector"];
             roles?: string[];
             checkedInAt?: components["schemas"]["Instant"];
-            badgeToken?: string;
-            badgeUrl?: string;
+            partnerCode?: string;
+            phoneBound?: boolean;
+            signInSecret?: string;
+            signInUrl?: string;
         };
         /** @enum {string} */
         Phase: "DRAFT" | "REGISTRATION" | "LIVE" | "CLOSED";
         PhaseInput: {
             phase: components["schemas"]["Phase"];
+        };
+        PhoneInput: {
+            deviceKey: string;
+        };
+        PhoneView: {
+            bound?: boolean;
         };
         PostInput: {
             kind: components["schemas"]["PostKind"];
@@ -4487,7 +5246,7 @@ export interface components {
             authorId?: number;
             /** Format: int64 */
             onBehalfBy?: number;
-            status?: components["schemas"]["Status"];
+            status?: components["schemas"]["Status1"];
             hidden?: boolean;
             hiddenReason?: string;
             /** Format: int32 */
@@ -4589,6 +5348,10 @@ export interface components {
         SetupStatus: {
             needed?: boolean;
         };
+        SignInInput: {
+            signInSecret: string;
+            deviceKey: string;
+        };
         SignInput: {
             /** Format: int32 */
             version: number;
@@ -4622,15 +5385,19 @@ export interface components {
             title?: string;
             parties?: string[];
             registeredAt?: components["schemas"]["Instant"];
-            lastStatus?: components["schemas"]["Status1"];
+            lastStatus?: components["schemas"]["Status2"];
             lastUpdateAt?: components["schemas"]["Instant"];
             /** Format: int64 */
             daysSinceUpdate?: number;
         };
         /** @enum {string} */
-        Status: "ACTIVE" | "WITHDRAWN";
+        Standing: "MEMBER" | "WAITING";
         /** @enum {string} */
-        Status1: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
+        Status: "PENDING" | "APPROVED" | "REJECTED" | "EXPIRED";
+        /** @enum {string} */
+        Status1: "ACTIVE" | "WITHDRAWN";
+        /** @enum {string} */
+        Status2: "DELIVERED" | "IN_PROGRESS" | "NO_CONTACT" | "NOT_FEASIBLE";
         Tallies: {
             /** Format: int64 */
             seq?: number;
