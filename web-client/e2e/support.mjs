@@ -272,5 +272,10 @@ export async function wifiLink(target = config.baseUrl) {
  * (BadgeLogin.consoleFirst); from a board, the "Moderacja" link goes there.
  */
 export async function toConsole(page) {
-  if (!new URL(page.url()).pathname.startsWith('/notary')) await page.getByTestId('to-moderation').click();
+  // The redirect to the console follows the sign-in: wait for it before looking for a link.
+  const onConsole = await page
+    .waitForURL(/\/notary(?:[?#]|$)/, { timeout: config.timeoutMs })
+    .then(() => true)
+    .catch(() => false);
+  if (!onConsole) await page.getByTestId('to-moderation').click();
 }

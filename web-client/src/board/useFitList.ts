@@ -23,12 +23,15 @@ export function useFitList<T extends HTMLElement>(deps: unknown[]) {
     fit();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);
     ro?.observe(box);
+    // An item entering with an animation is measured where it ends, not where it starts.
+    box.addEventListener('animationend', fit);
     // Entrance animations, web fonts and the rows around the panel (head, counters) settle after
     // the first render: nobody touches this screen, so measuring again every 2 s is the simple
     // sure way (a few rectangles; nothing moves unless the fit changed).
     const timer = setInterval(fit, 2000);
     return () => {
       ro?.disconnect();
+      box.removeEventListener('animationend', fit);
       clearInterval(timer);
     };
   }, deps);

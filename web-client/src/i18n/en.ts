@@ -47,6 +47,7 @@ export const en: Messages = {
   fairEndsAt: 'Ends',
   createFairButton: 'Create fair',
   timeZoneNote: 'Local time of the fair (Europe/Warsaw).',
+  phonesTitle: 'Partner codes and phones',
   mailTitle: 'Mail',
   mailIntro:
     "Messages the app sends: the registered contract's PDF to each party whose contact is an e-mail address. Without an SMTP server they stay here and as .eml files in the data folder.",

@@ -25,6 +25,7 @@ export const plMore = {
   fairEndsAt: 'Koniec',
   createFairButton: 'Utwórz giełdę',
   timeZoneNote: 'Czas lokalny giełdy (Europe/Warsaw).',
+  phonesTitle: 'Kody partnera i telefony',
   mailTitle: 'Poczta',
   mailIntro:
     'Wiadomości, które aplikacja wysyła: PDF zarejestrowanego kontraktu do każdej strony, której kontakt jest adresem e-mail. Bez serwera SMTP zostają tutaj i jako pliki .eml w folderze danych.',

@@ -44,9 +44,9 @@ export function People({
     }
   };
   return (
-    <section class="card" data-testid="people">
+    <section class="card" data-testid="people-phones">
       <h2>
-        {t('peopleTitle')}
+        {t('phonesTitle')}
         {people && <span class="muted"> · {p('people', people.length)}</span>}
       </h2>
       {loading && !people && <Spinner />}

@@ -59,7 +59,8 @@ public final class FairDtos {
       String joinCode,
       Phase phase,
       List<CategoryView> categories,
-      // The join QR's link, on the public address phones use (not the origin a screen runs at).
+      // The join QR's link, on the public address phones use (not the origin a screen runs at);
+      // null while no address is configured or chosen: the page then uses its own origin.
       String joinUrl) {
 
     static FairView of(Fair f, List<Category> categories, String linkBase) {
@@ -73,7 +74,7 @@ public final class FairDtos {
           f.joinCode,
           f.phase,
           categories.stream().map(CategoryView::of).toList(),
-          linkBase + "/join/" + f.joinCode);
+          linkBase == null ? null : linkBase + "/join/" + f.joinCode);
     }
   }
 

@@ -258,7 +258,10 @@ public class FairService {
   }
 
   private FairView view(Fair fair, List<Category> categories) {
-    return FairView.of(fair, categories, publicUrl.base());
+    // With no address configured or chosen, base() is http://localhost:<configured port>, which
+    // may not even be the port this app answers on: the page knows its own origin better.
+    String base = publicUrl.source() == PublicUrl.Source.DEFAULT ? null : publicUrl.base();
+    return FairView.of(fair, categories, base);
   }
 
   private Uni<String> uniqueJoinCode() {
