@@ -23,7 +23,7 @@ describe('joining an entity with its consent', () => {
     b = await launchBrowser();
     env.member = await b.newContext(PHONE);
     env.newcomer = await b.newContext(PHONE);
-    await env.member.page.goto(`${config.baseUrl}/b/${anna.badgeToken}`);
+    await env.member.page.goto(`${config.baseUrl}/b#${anna.signInSecret}`);
     await env.member.page.locator('[data-testid="conn"].conn-live').waitFor();
   });
 
