@@ -16,9 +16,10 @@ export function useFitList<T extends HTMLElement>(deps: unknown[]) {
       items.forEach((li) => (li.style.display = ''));
       const bottom = box.getBoundingClientRect().bottom - parseFloat(getComputedStyle(box).paddingBottom);
       // In order: an item too tall to fit goes, and the ones after it move up and may fit.
-      for (const li of items) {
+      // The first item always stays (its text is clamped in CSS): an empty panel says nothing.
+      items.slice(1).forEach((li) => {
         if (li.getBoundingClientRect().bottom > bottom + 1) li.style.display = 'none';
-      }
+      });
     };
     fit();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(fit);

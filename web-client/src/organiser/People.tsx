@@ -69,7 +69,7 @@ export function People({
             </thead>
             <tbody>
               {people.map((person) => (
-                <tr key={person.id} data-testid="person-row">
+                <tr key={person.id} data-testid="phone-row">
                   <td>{person.displayName}</td>
                   <td>{person.entityName}</td>
                   <td>{tx(`sector_${person.sector}`, person.sector)}</td>
