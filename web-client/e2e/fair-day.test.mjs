@@ -293,7 +293,12 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
         await s.page.getByTestId('join-qr').waitFor();
         await s.page.locator('[data-testid="screen-charts"][data-slide] svg').waitFor();
         await s.page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-        await s.page.waitForTimeout(1200); // the list fitting re-measures after entrance animations
+        // The lists refit when an entrance animation ends (board/useFitList): let those events and
+        // the next two frames pass before measuring.
+        await s.page.evaluate(
+          () =>
+            new Promise((r) => window.requestAnimationFrame(() => window.requestAnimationFrame(() => r()))),
+        );
         const m = await s.page.evaluate(measureScreen);
         assert.deepEqual(m.problems, [], `${v.width}×${v.height}`);
         assert.ok(m.smallest >= 0.03, `smallest text ${(m.smallest * 100).toFixed(1)}%`);
@@ -352,7 +357,7 @@ describe('the fair day as people check it: phones, help desk, notary, big screen
     for (const [url, testId] of pages) {
       await j.page.goto(`${config.baseUrl}${url}`);
       await j.page.getByTestId(testId).first().waitFor();
-      await j.page.waitForTimeout(300);
+      await j.page.waitForLoadState('networkidle');
       const text = await j.page.evaluate(uiText, userWords);
       const polish = text.split('\n').filter((l) => POLISH.test(l));
       assert.deepEqual(polish, [], `English UI at ${url}`);
